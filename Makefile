@@ -1,0 +1,33 @@
+# The README's two commands: `make serve` and `make test`. Each sets up what it needs, once.
+SHELL := /bin/bash
+PYENV_ROOT ?= $(HOME)/.pyenv
+# The tool environment uses the newest CPython found (pyodide-build needs >= 3.12).
+TOOL_PYTHON ?= $(firstword $(foreach v,3.13 3.12,$(wildcard $(PYENV_ROOT)/versions/$(v).*/bin/python3) $(shell command -v python$(v))))
+VENV := .venv
+PORT ?= 8000
+
+.PHONY: serve build test clean
+
+$(VENV)/.installed: requirements.txt
+	@test -n "$(TOOL_PYTHON)" || { echo "need CPython 3.12 or 3.13 (pyenv or python3.1x on PATH)"; exit 1; }
+	test -x $(VENV)/bin/python || $(TOOL_PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
+
+serve: setup
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+
+build: setup
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict
+
+test: setup
+	$(VENV)/bin/python -m pytest
+
+clean:
+	rm -rf $(VENV) node_modules site .cache

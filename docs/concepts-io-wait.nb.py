@@ -1,0 +1,4 @@
+# %% [markdown]
+# # Waiting
+# %%
+print(1 + 1)

@@ -1,0 +1,44 @@
+"""CPU-bound work on threads: with the GIL, four threads are no faster than one."""
+
+import sys
+import sysconfig
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from workloads import CPU_TASKS, count_primes
+
+
+def run_sequential() -> list[int]:
+    return [count_primes(limit) for limit in CPU_TASKS]
+
+
+def run_threaded() -> list[int]:
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        return list(pool.map(count_primes, CPU_TASKS))
+
+
+free_threaded_build = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
+gil_enabled = sys._is_gil_enabled() if hasattr(sys, "_is_gil_enabled") else True  # 3.13+
+print(f"free-threaded build: {free_threaded_build}, GIL enabled: {gil_enabled}")
+
+# Two rounds, alternating, keeping each one's best time: a busy machine can only slow a run down.
+timings: dict[str, list[float]] = {"sequential": [], "threaded": []}
+results = {}
+for _ in range(2):
+    for name, run in [("sequential", run_sequential), ("threaded", run_threaded)]:
+        start = time.perf_counter()
+        results[name] = run()
+        timings[name].append(time.perf_counter() - start)
+sequential, threaded = min(timings["sequential"]), min(timings["threaded"])
+
+assert results["threaded"] == results["sequential"]
+print(f"{len(CPU_TASKS)} tasks, sequential: {sequential:.2f} s")
+print(f"{len(CPU_TASKS)} tasks, 4 threads:  {threaded:.2f} s")
+print(f"speed-up: {sequential / threaded:.2f}x")
+
+# example: timing
+# Output on a standard (GIL) build; timings vary:
+#> free-threaded build: False, GIL enabled: True
+#> 8 tasks, sequential: {float} s
+#> 8 tasks, 4 threads:  {float} s
+#> speed-up: {float<1.3}x

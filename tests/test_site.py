@@ -1,0 +1,159 @@
+"""The built site: a strict build with notebooks executed, links that resolve, nothing from other hosts."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE_PATH = urlsplit(
+    re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)
+).path  # absolute links (as in 404.html) start with it
+NOTEBOOKS = sorted((ROOT / "docs").rglob("*.nb.py"))
+# Tags whose attribute makes the browser fetch something while showing the page.
+FETCHING = {
+    ("script", "src"),
+    ("img", "src"),
+    ("img", "srcset"),
+    ("source", "src"),
+    ("source", "srcset"),
+    ("iframe", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("link", "href"),  # stylesheets, icons, preloads (only rel=canonical/alternate are links)
+}
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
+
+
+class Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.fetches: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attrs = dict(attrs)
+        for key in ("id", "name"):
+            if attrs.get(key):
+                self.ids.add(attrs[key])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        if tag == "link" and attrs.get("rel") in ("canonical", "alternate", "edit"):
+            return
+        for name, value in attrs.items():
+            if (tag, name) in FETCHING and value:
+                self.fetches.extend(part.split()[0] for part in value.split(","))
+            if name == "style" and value:
+                self.fetches.extend(a or b for a, b in CSS_URL.findall(value))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    out = tmp_path_factory.mktemp("site")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", JUPYTER_CACHE_DIR=str(out / "nb-cache"))
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out / "site")],
+        check=False,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return {
+        "result": result,
+        "seconds": time.monotonic() - started,
+        "dir": out / "site",
+        "log": result.stdout + result.stderr,
+    }
+
+
+@pytest.fixture(scope="module")
+def pages(site: dict) -> dict[Path, Page]:
+    assert site["result"].returncode == 0, site["log"]
+    parsed = {}
+    for html in site["dir"].rglob("*.html"):
+        page = Page()
+        page.feed(html.read_text(encoding="utf-8"))
+        parsed[html] = page
+    return parsed
+
+
+def test_strict_build(site: dict, proof, record_property) -> None:
+    proof("mkdocs build --strict", f"{site['seconds']:.1f} s")
+    assert site["result"].returncode == 0, site["log"]
+
+
+def test_notebooks_executed_at_build(site: dict, pages: dict, proof) -> None:
+    assert NOTEBOOKS, "the site has no notebook"
+    for notebook in NOTEBOOKS:
+        proof("notebook executed at build and rendered", notebook.name)
+        assert f"Converting notebook (execute=True): {notebook}" in site["log"]
+        html = site["dir"] / notebook.relative_to(ROOT / "docs").with_suffix("") / "index.html"
+        text = html.read_text(encoding="utf-8")
+        assert "jp-OutputArea-output" in text, f"{html} shows no cell output"
+
+
+def test_internal_links_and_anchors_resolve(site: dict, pages: dict, proof) -> None:
+    root = site["dir"]
+    broken = []
+    for html, page in pages.items():
+        base = "/" + html.relative_to(root).as_posix()
+        for href in page.links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith("mailto:"):
+                continue
+            target_path = unquote(urlsplit(urljoin(base, href)).path)
+            if href.startswith(SITE_PATH):
+                target_path = "/" + target_path.removeprefix(SITE_PATH)
+            target = root / target_path.lstrip("/")
+            if target.is_dir() or target_path.endswith("/"):
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{html.relative_to(root)}: {href} (no such file)")
+            elif parts.fragment and target.suffix == ".html":
+                if unquote(parts.fragment) not in pages[target].ids:
+                    broken.append(f"{html.relative_to(root)}: {href} (no such anchor)")
+    proof("site pages with links and anchors checked", "")
+    assert not broken, "\n".join(broken)
+
+
+def is_remote(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return bool(parts.netloc) or parts.scheme not in ("", "data", "blob")
+
+
+def test_nothing_is_fetched_from_another_host(site: dict, pages: dict) -> None:
+    remote = [
+        f"{html.relative_to(site['dir'])}: {url}"
+        for html, page in pages.items()
+        for url in page.fetches
+        if is_remote(url)
+    ]
+    for css in site["dir"].rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        for a, b in CSS_URL.findall(text):
+            if is_remote(a or b):
+                remote.append(f"{css.relative_to(site['dir'])}: {a or b}")
+    assert not remote, "\n".join(remote)
+
+
+def test_every_example_is_shown_on_a_page() -> None:
+    """An example that no page includes is code nobody reads; a page must include each one."""
+    included = set()
+    for md in (ROOT / "docs").rglob("*.md"):
+        included.update(re.findall(r'--8<--\s+"([^"]+)"', md.read_text(encoding="utf-8")))
+    examples = {p.name for p in (ROOT / "examples").glob("*.py")}
+    assert not examples - included, f"examples no page includes: {sorted(examples - included)}"
