@@ -4,9 +4,12 @@ PYENV_ROOT ?= $(HOME)/.pyenv
 # The tool environment uses the newest CPython found (pyodide-build needs >= 3.12).
 TOOL_PYTHON ?= $(firstword $(foreach v,3.13 3.12,$(wildcard $(PYENV_ROOT)/versions/$(v).*/bin/python3) $(shell command -v python$(v))))
 VENV := .venv
+# Examples run in one environment per CPython found (3.11 to 3.14), with examples/requirements.txt.
+find_python = $(firstword $(wildcard $(PYENV_ROOT)/versions/$(1).*/bin/python3) $(shell command -v python$(1)))
+EXAMPLE_ENVS := $(foreach v,3.11 3.12 3.13 3.14,$(if $(call find_python,$(v)),$(VENV)/examples-$(v)/.installed))
 PORT ?= 8000
 
-.PHONY: serve build test clean
+.PHONY: setup serve build test clean
 
 $(VENV)/.installed: requirements.txt
 	@test -n "$(TOOL_PYTHON)" || { echo "need CPython 3.12 or 3.13 (pyenv or python3.1x on PATH)"; exit 1; }
@@ -14,11 +17,16 @@ $(VENV)/.installed: requirements.txt
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+$(VENV)/examples-%/.installed: examples/requirements.txt
+	test -x $(VENV)/examples-$*/bin/python || $(call find_python,$*) -m venv $(VENV)/examples-$*
+	$(VENV)/examples-$*/bin/python -m pip install --quiet --disable-pip-version-check -r examples/requirements.txt
+	touch $@
+
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-setup: $(VENV)/.installed node_modules/.installed
+setup: $(VENV)/.installed $(EXAMPLE_ENVS) node_modules/.installed
 
 serve: setup
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)

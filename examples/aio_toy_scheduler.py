@@ -1,6 +1,7 @@
 """A toy event loop: generators are the tasks, `yield ("sleep", seconds)` is their `await`."""
 
 import heapq
+import itertools
 import time
 from collections import deque
 
@@ -10,6 +11,7 @@ class ToyLoop:
         self.ready = deque()  # tasks that can run now
         self.timers = []  # heap of (wake-up time, tie-breaker, task)
         self.now = 0.0  # seconds since run() started, advanced timer by timer
+        self.tie_breaker = itertools.count()  # equal wake-up times run first come, first served
 
     def spawn(self, task):
         self.ready.append(task)
@@ -28,7 +30,7 @@ class ToyLoop:
             except StopIteration:
                 continue  # the task returned: forget it
             if request == "sleep":
-                heapq.heappush(self.timers, (self.now + seconds, id(task), task))
+                heapq.heappush(self.timers, (self.now + seconds, next(self.tie_breaker), task))
 
 
 def ticker(loop, name, period, count):
@@ -51,3 +53,4 @@ print(f"6 sleeps totalling 0.9 s took {time.perf_counter() - started:.2f} s of w
 #> 0.30 s  fast tick 3
 #> 0.40 s  fast tick 4
 #> 0.50 s  slow tick 2
+#> 6 sleeps totalling 0.9 s took {float>=0.45<0.9} s of wall time

@@ -21,14 +21,14 @@ free_threaded_build = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
 gil_enabled = sys._is_gil_enabled() if hasattr(sys, "_is_gil_enabled") else True  # 3.13+
 print(f"free-threaded build: {free_threaded_build}, GIL enabled: {gil_enabled}")
 
-# Two rounds, alternating, keeping each one's best time: a busy machine can only slow a run down.
+# Each variant runs twice, in the order A B B A, and keeps its best time: load from other
+# programs can only slow a run down, and the symmetric order cancels a slow drift.
 timings: dict[str, list[float]] = {"sequential": [], "threaded": []}
 results = {}
-for _ in range(2):
-    for name, run in [("sequential", run_sequential), ("threaded", run_threaded)]:
-        start = time.perf_counter()
-        results[name] = run()
-        timings[name].append(time.perf_counter() - start)
+for name in ["sequential", "threaded", "threaded", "sequential"]:
+    start = time.perf_counter()
+    results[name] = run_sequential() if name == "sequential" else run_threaded()
+    timings[name].append(time.perf_counter() - start)
 sequential, threaded = min(timings["sequential"]), min(timings["threaded"])
 
 assert results["threaded"] == results["sequential"]

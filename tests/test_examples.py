@@ -32,7 +32,11 @@ START_METHOD_SITE = Path(__file__).parent / "start_method"
 
 
 def find_python(version: str) -> str | None:
-    """The CPython `version` binary: from pyenv if present, else pythonX.Y on PATH."""
+    """The examples' environment for CPython `version` (made by `make setup` with
+    examples/requirements.txt); else the bare interpreter, from pyenv or pythonX.Y on PATH."""
+    venv = ROOT / ".venv" / f"examples-{version}" / "bin" / "python"
+    if venv.exists():
+        return str(venv)
     pyenv_root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
     for candidate in sorted(pyenv_root.glob(f"versions/{version}.*/bin/python3"), reverse=True):
         if re.fullmatch(rf"{re.escape(version)}\.\d+", candidate.parent.parent.name):
@@ -100,6 +104,7 @@ class Example:
     timing: bool = False
     min_python: str = "3.11"
     timeout: float = 60
+    browser: bool = False  # also runs in Pyodide: proven in Chromium by tests/test_browser.py
 
     @classmethod
     def parse(cls, path: Path) -> Example:
@@ -111,7 +116,7 @@ class Example:
         example = cls(path, expected)
         for options in re.findall(r"^# example: (.*)$", text, re.MULTILINE):
             for option in options.split():
-                if option in ("processes", "timing"):
+                if option in ("processes", "timing", "browser"):
                     setattr(example, option, True)
                 elif option.startswith("python>="):
                     example.min_python = option.removeprefix("python>=")

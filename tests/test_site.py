@@ -123,9 +123,12 @@ def test_internal_links_and_anchors_resolve(site: dict, pages: dict, proof) -> N
                 target = target / "index.html"
             if not target.exists():
                 broken.append(f"{html.relative_to(root)}: {href} (no such file)")
-            elif parts.fragment and target.suffix == ".html":
-                if unquote(parts.fragment) not in pages[target].ids:
-                    broken.append(f"{html.relative_to(root)}: {href} (no such anchor)")
+            elif (
+                parts.fragment
+                and target.suffix == ".html"
+                and unquote(parts.fragment) not in pages[target].ids
+            ):
+                broken.append(f"{html.relative_to(root)}: {href} (no such anchor)")
     proof("site pages with links and anchors checked", "")
     assert not broken, "\n".join(broken)
 

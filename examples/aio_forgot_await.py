@@ -1,0 +1,30 @@
+"""Pitfall: calling a coroutine function without `await` runs nothing (and only warns)."""
+
+import asyncio
+import warnings
+
+
+async def save(record: str, db: list[str]) -> None:
+    await asyncio.sleep(0.01)  # pretend to talk to a database
+    db.append(record)
+
+
+async def main() -> None:
+    db: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        save("first", db)  # BUG: creates a coroutine object and drops it
+    print("saved:", db)
+    for warning in caught:  # normally printed to stderr when the object is garbage-collected
+        print(f"{warning.category.__name__}: {warning.message}")
+
+    await save("second", db)  # FIX: await it (or wrap it in a task and await that)
+    print("saved:", db)
+
+
+asyncio.run(main())
+
+# Output:
+#> saved: []
+#> RuntimeWarning: coroutine 'save' was never awaited
+#> saved: ['second']

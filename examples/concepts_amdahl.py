@@ -1,0 +1,60 @@
+"""Amdahl's law: the part of a program that stays serial caps its speedup.
+
+If a fraction p of the run time can be spread over n workers, the best speedup is
+1 / ((1 - p) + p / n). The table shows the bound; the measurement shows a real program
+with a serial quarter getting close to it, but never past it.
+"""
+
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+
+from workloads import CPU_LIMIT, count_primes
+
+
+def amdahl(p: float, n: int) -> float:
+    return 1 / ((1 - p) + p / n)
+
+
+def program(pool: ProcessPoolExecutor | None) -> float:
+    """2 serial tasks, then 6 tasks that can run in parallel: p = 0.75."""
+    start = time.perf_counter()
+    for _ in range(2):
+        count_primes(CPU_LIMIT)
+    parallel = [CPU_LIMIT] * 6
+    if pool is None:
+        [count_primes(n) for n in parallel]
+    else:
+        list(pool.map(count_primes, parallel))
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    print("best speedup with n workers when a fraction p is parallel:")
+    counts = (2, 4, 8, 16, 1024)
+    print(("   p    " + "".join(f"n={n:<6}" for n in counts)).rstrip())
+    for p in (0.5, 0.75, 0.9, 0.95, 0.99):
+        print((f"  {p:<5} " + "".join(f"{amdahl(p, n):<8.2f}" for n in counts)).rstrip())
+
+    workers = min(2, os.cpu_count() or 1)
+    with ProcessPoolExecutor(workers) as pool:
+        list(pool.map(abs, range(workers)))  # start the workers before timing
+        sequential, parallel = program(None), program(pool)
+    print(f"measured with p = 0.75 on {workers} processes: {sequential / parallel:.2f}x")
+    print(f"Amdahl's bound for p = 0.75, n = {workers}: {amdahl(0.75, workers):.2f}x")
+
+
+if __name__ == "__main__":
+    main()
+
+# example: processes timing
+# Output (the measured speedup varies; the bound does not):
+#> best speedup with n workers when a fraction p is parallel:
+#>    p    n=2     n=4     n=8     n=16    n=1024
+#>   0.5   1.33    1.60    1.78    1.88    2.00
+#>   0.75  1.60    2.29    2.91    3.37    3.99
+#>   0.9   1.82    3.08    4.71    6.40    9.91
+#>   0.95  1.90    3.48    5.93    9.14    19.64
+#>   0.99  1.98    3.88    7.48    13.91   91.18
+#> measured with p = 0.75 on 2 processes: {float>1.15<1.75}x
+#> Amdahl's bound for p = 0.75, n = 2: 1.60x
