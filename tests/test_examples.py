@@ -105,6 +105,7 @@ class Example:
     min_python: str = "3.11"
     timeout: float = 60
     browser: bool = False  # also runs in Pyodide: proven in Chromium by tests/test_browser.py
+    tested_by: str = ""  # a program with a test module of its own (e.g. the benchmark harness)
 
     @classmethod
     def parse(cls, path: Path) -> Example:
@@ -120,6 +121,11 @@ class Example:
                     setattr(example, option, True)
                 elif option.startswith("python>="):
                     example.min_python = option.removeprefix("python>=")
+                elif option.startswith("tested-by="):
+                    example.tested_by = option.removeprefix("tested-by=")
+                    assert (ROOT / example.tested_by).exists(), (
+                        f"{path.name}: no {example.tested_by}"
+                    )
                 elif option.startswith("timeout="):
                     example.timeout = float(option.removeprefix("timeout="))
                 else:
@@ -176,6 +182,8 @@ def test_compare_understands_placeholders() -> None:
 def cases():
     for path in EXAMPLES:
         example = Example.parse(path)
+        if example.tested_by:
+            continue
         for version in PYTHONS:
             if tuple(map(int, version.split("."))) < tuple(map(int, example.min_python.split("."))):
                 continue
