@@ -9,7 +9,7 @@ find_python = $(firstword $(wildcard $(PYENV_ROOT)/versions/$(1).*/bin/python3) 
 EXAMPLE_ENVS := $(foreach v,3.11 3.12 3.13 3.14,$(if $(call find_python,$(v)),$(VENV)/examples-$(v)/.installed))
 PORT ?= 8000
 
-.PHONY: setup serve build test clean
+.PHONY: setup serve build test format clean
 
 $(VENV)/.installed: requirements.txt
 	@test -n "$(TOOL_PYTHON)" || { echo "need CPython 3.12 or 3.13 (pyenv or python3.1x on PATH)"; exit 1; }
@@ -36,6 +36,10 @@ build: setup
 
 test: setup
 	$(VENV)/bin/python -m pytest
+
+format: setup  # ruff format, keeping the examples' `#>` output lines as they are written
+	$(VENV)/bin/ruff format examples tests docs/hooks.py
+	sed -i -E 's/^# ([>?])( |$$)/#\1\2/' examples/*.py
 
 clean:
 	rm -rf $(VENV) node_modules site .cache

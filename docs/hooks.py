@@ -27,7 +27,9 @@ from pathlib import Path
 
 DOCS = Path(__file__).parent
 ROOT = DOCS.parent
-TEST_OPTIONS = re.compile(r'^(\s*(?:`{3,}|~{3,})\s*py(?:thon)?\b.*?)\s+(?:test|raises)="[^"]*"', re.M)
+TEST_OPTIONS = re.compile(
+    r'^(\s*(?:`{3,}|~{3,})\s*py(?:thon)?\b.*?)\s+(?:test|raises)="[^"]*"', re.M
+)
 BENCH = re.compile(r"\[\[bench:([^\]]+)\]\]")
 VENDORED = {"mermaid/dist/mermaid.min.js": "assets/vendor/mermaid.min.js"} | {
     f"pyodide/{name}": f"pyodide/{name}"  # core runtime + stdlib only: no map files, no consoles

@@ -21,20 +21,25 @@ free_threaded_build = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
 gil_enabled = sys._is_gil_enabled() if hasattr(sys, "_is_gil_enabled") else True  # 3.13+
 print(f"free-threaded build: {free_threaded_build}, GIL enabled: {gil_enabled}")
 
-# Each variant runs twice, in the order A B B A, and keeps its best time: load from other
-# programs can only slow a run down, and the symmetric order cancels a slow drift.
-timings: dict[str, list[float]] = {"sequential": [], "threaded": []}
+# Each variant runs twice, in the order A B B A, and keeps its best wall-clock time: load from
+# other programs can only slow a run down, and the symmetric order cancels a slow drift.
+# CPU time (all threads of the process together) is summed too: divided by the wall-clock time,
+# it says how many cores the variant kept busy on average.
+wall: dict[str, list[float]] = {"sequential": [], "threaded": []}
+cpu: dict[str, float] = {"sequential": 0.0, "threaded": 0.0}
 results = {}
 for name in ["sequential", "threaded", "threaded", "sequential"]:
-    start = time.perf_counter()
+    start_wall, start_cpu = time.perf_counter(), time.process_time()
     results[name] = run_sequential() if name == "sequential" else run_threaded()
-    timings[name].append(time.perf_counter() - start)
-sequential, threaded = min(timings["sequential"]), min(timings["threaded"])
-
+    wall[name].append(time.perf_counter() - start_wall)
+    cpu[name] += time.process_time() - start_cpu
 assert results["threaded"] == results["sequential"]
+
+sequential, threaded = min(wall["sequential"]), min(wall["threaded"])
 print(f"{len(CPU_TASKS)} tasks, sequential: {sequential:.2f} s")
 print(f"{len(CPU_TASKS)} tasks, 4 threads:  {threaded:.2f} s")
 print(f"speed-up: {sequential / threaded:.2f}x")
+print(f"cores kept busy by the 4 threads: {cpu['threaded'] / sum(wall['threaded']):.2f}")
 
 # example: timing
 # Output on a standard (GIL) build; timings vary:
@@ -42,3 +47,4 @@ print(f"speed-up: {sequential / threaded:.2f}x")
 #> 8 tasks, sequential: {float} s
 #> 8 tasks, 4 threads:  {float} s
 #> speed-up: {float<1.3}x
+#> cores kept busy by the 4 threads: {float<1.2}

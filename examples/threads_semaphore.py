@@ -25,9 +25,7 @@ def limited_fetch(url: str) -> None:
 
 with latency_server() as base_url:
     start = time.perf_counter()
-    threads = [
-        threading.Thread(target=limited_fetch, args=(f"{base_url}/{i}",)) for i in range(10)
-    ]
+    threads = [threading.Thread(target=limited_fetch, args=(f"{base_url}/{i}",)) for i in range(10)]
     for thread in threads:
         thread.start()
     for thread in threads:
