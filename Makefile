@@ -35,6 +35,8 @@ build: setup
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict
 
 test: setup
+	@# tests/test_browser.py drives Debian's Chromium (or the browser named by $$CHROMIUM).
+	test -n "$$CHROMIUM" || command -v chromium || (apt-get update -qq && apt-get install -y -qq chromium)
 	$(VENV)/bin/python -m pytest
 
 format: setup  # ruff format, keeping the examples' `#>` output lines as they are written

@@ -5,7 +5,9 @@
    before the page is rendered; everything else on the fence line is left alone.
 2. `[[bench:...]]` in a page is replaced by a figure from docs/benchmarks/results.json (written by
    examples/benchmark.py), so prose that cites a measurement cannot drift from the data.
-3. Front-end files the site serves itself (no CDN) are copied from node_modules into the site.
+3. Front-end files the site serves itself (no CDN) are copied from node_modules into the site,
+   and mkdocs-jupyter's MathJax loader, which would fetch MathJax from a CDN, is removed: the
+   site's notebooks contain no math. (Math would need a self-hosted MathJax and its fonts.)
 4. The in-browser runner (docs/assets/runner/, explained in docs/browser.md): an included example
    whose options line has the `browser` token gets the `runnable` class (Run / Stop / Reset); the
    other examples included on such a page get a note saying why they have no Run button. Pyodide
@@ -98,6 +100,13 @@ def bench_figure(report: dict, kind: str, *args: str) -> str:
         m = report["machine"]
         return f"{m['cores']} cores ({m['cpu']}), CPython {m['python']}, {m['date'][:10]}"
     raise ValueError(f"unknown benchmark figure [[bench:{kind}:{':'.join(args)}]]")
+
+
+MATHJAX_LOADER = re.compile(r"<script data-mkdocs-jupyter-mathjax=.*?</script>\n?", re.S)
+
+
+def on_post_page(html: str, **_) -> str:
+    return MATHJAX_LOADER.sub("", html)
 
 
 def on_post_build(config, **_) -> None:

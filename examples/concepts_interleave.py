@@ -20,6 +20,7 @@ async def main() -> None:
 
 asyncio.run(main())
 
+# example: browser
 # Output:
 #> A step 1 on thread MainThread
 #> B step 1 on thread MainThread

@@ -6,14 +6,17 @@ The site is built once for this module and served on 127.0.0.1. Then:
 - Stop ends `while True: pass` within a second, a flood of a million lines leaves the page
   responsive, an exception shows its traceback, and the code can be edited in place;
 - no request leaves 127.0.0.1, and no Pyodide file is fetched before the first Run;
-- test_runner_numbers measures Run→first output (cold and warm), bytes before and after the first
-  Run, and Stop's latency; the numbers appear in the summary at the end of the run.
+- the answers docs/browser.md gives for browser_limits.py hold in CPython and in Chromium, and,
+  under Node.js (no stack switching), `asyncio.run()` fails the way the runner's hint expects;
+- test_runner_numbers measures Run→first output (cold and warm), bytes before and on the first
+  Run, Stop's latency and the restart after it; the numbers appear in the summary of the run.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import re
 import statistics
@@ -309,6 +312,32 @@ def test_browser_limits_are_what_the_page_says(
         assert not problems, f"{where}:\n" + "\n".join(problems)
 
 
+# Typed into the playground: facts docs/browser.md states about Pyodide.
+EDITED = """\
+import asyncio, subprocess, sys
+print("pthreads:", sys._emscripten_info.pthreads)
+try:
+    subprocess.run(["true"])
+except OSError as exc:
+    print("subprocess:", exc)
+ticks = 0
+async def ticker():
+    global ticks
+    while True:
+        ticks += 1
+        await asyncio.sleep(0.005)
+async def main():
+    global ticks
+    task = asyncio.create_task(ticker())
+    await asyncio.sleep(0.05)
+    ticks = 0
+    await asyncio.to_thread(sum, range(3 * 10**6))
+    print("ticks during a CPU-bound to_thread call:", ticks)
+    task.cancel()
+asyncio.run(main())
+"""
+
+
 @pytest.mark.exclusive
 def test_stop_flood_and_traceback(
     browser: Browser, server: Server, pages_of_examples: dict, proof
@@ -317,10 +346,14 @@ def test_stop_flood_and_traceback(
     block = Block(page, PLAYGROUND)
 
     proof("runner: edited code runs (Ctrl+Enter)", "")
-    block.edit('print("edited", 6 * 7)\n')
+    block.edit(EDITED)
     page.keyboard.press("ControlOrMeta+Enter")
     block.wait_until_finished(COLD_START)
-    assert block.lines() == ["edited 42"]
+    assert block.lines() == [
+        "pthreads: False",
+        "subprocess: [Errno 138] emscripten does not support processes.",
+        "ticks during a CPU-bound to_thread call: 0",
+    ]
 
     proof("runner: Stop ends `while True: pass` within 1 s", "")
     block.edit("while True:\n    pass\n")
@@ -339,13 +372,14 @@ def test_stop_flood_and_traceback(
     proof("runner: a million printed lines leave the page responsive", "")
     block.edit("for i in range(10**6):\n    print(i)\n")
     block.run_button.click()
-    slowest = 0.0
+    answers = []  # seconds the page takes to answer while the flood goes on
     while block.run_button.is_disabled():
         start = time.monotonic()
         page.evaluate("() => document.body.childElementCount")  # a round trip through the page
-        slowest = max(slowest, time.monotonic() - start)
+        answers.append(time.monotonic() - start)
         time.sleep(0.1)
-    assert slowest < 1.0, f"the page took {slowest:.2f} s to answer during the flood"
+    assert len(answers) >= 3, "the flood ended too soon to test anything"
+    assert max(answers) < 1.0, f"the page took {max(answers):.2f} s to answer during the flood"
     lines = block.lines()
     assert lines[:3] == ["0", "1", "2"]
     assert any(re.fullmatch(r"… [\d,]+ more lines not shown …", line) for line in lines)
@@ -400,10 +434,57 @@ def test_nothing_leaves_localhost_and_pyodide_waits_for_run(
     assert {"pyodide.mjs", "pyodide.asm.wasm", "python_stdlib.zip"} <= fetched
 
 
+def test_page_names_the_pinned_pyodide(proof) -> None:
+    """docs/browser.md names the Pyodide and Python versions the site really ships."""
+    proof("browser.md names the pinned Pyodide", "")
+    pyodide = ROOT / "node_modules" / "pyodide"
+    version = json.loads((pyodide / "package.json").read_text())["version"]
+    python = json.loads((pyodide / "pyodide-lock.json").read_text())["info"]["python"]
+    page = (ROOT / "docs" / "browser.md").read_text()
+    assert f"Pyodide {version}, which is Python {python}" in page
+
+
+NODE_SCRIPT = """
+const { loadPyodide } = await import(process.argv[2] + "/pyodide.mjs");
+const py = await loadPyodide({ indexURL: process.argv[2] + "/" });
+py.runPython("import asyncio\\nasync def main():\\n    await asyncio.sleep(0.01)\\n    return 'done'");
+try {
+  await py.runPythonAsync("asyncio.run(main())");
+  console.log("asyncio.run(main()): works");
+} catch (error) {
+  console.log("asyncio.run(main()): " + error.message.trim().split("\\n").at(-1));
+}
+console.log("await main(): " + (await py.runPythonAsync("await main()")));
+"""
+
+
+def test_without_stack_switching_top_level_await_works(tmp_path: Path, proof) -> None:
+    """Under Node.js (no JSPI in Node 20), the same Pyodide: asyncio.run() fails with the message
+    the runner's hint looks for, and top-level `await main()`, the hint's advice, works."""
+    proof("Pyodide under Node.js: asyncio.run without JSPI, top-level await", "")
+    script = tmp_path / "jspi.mjs"
+    script.write_text(NODE_SCRIPT)
+    result = subprocess.run(
+        ["node", script, ROOT / "node_modules" / "pyodide"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    lines = result.stdout.splitlines()
+    assert lines[0] in (
+        "asyncio.run(main()): RuntimeError: WebAssembly stack switching not supported in this JavaScript runtime",
+        "asyncio.run(main()): works",  # a Node.js with JSPI
+    ), result.stdout + result.stderr
+    assert "stack switching not supported" in (ROOT / "docs/assets/runner/worker.js").read_text()
+    assert lines[1] == "await main(): done"
+
+
 @pytest.mark.exclusive
 def test_runner_numbers(browser: Browser, server: Server, pages_of_examples: dict, proof) -> None:
-    """Cold and warm Run→first output (median of 5), bytes before and after the first Run, and
-    Stop's latency, measured in the page; they are printed in the summary of the test run."""
+    """Cold and warm Run→first output, bytes sent before and on the first Run, Stop's latency and
+    the first output of the Run after a Stop (medians of 5), measured in the page; they are
+    printed in the summary of the test run."""
     url = server.url + pages_of_examples[PLAYGROUND]
     cold, before, first_run = [], [], []
     for _ in range(5):
@@ -425,9 +506,9 @@ def test_runner_numbers(browser: Browser, server: Server, pages_of_examples: dic
     for _ in range(5):
         warm.append(block.ms_to_first_output(timeout=10))
         block.wait_until_finished(10)
-    stops = []
-    block.edit("while True:\n    pass\n")
+    stops, restarts = [], []
     for _ in range(5):
+        block.edit("while True:\n    pass\n")
         block.run_button.click()
         page.wait_for_function(
             "s => s.textContent === 'Running…'",
@@ -436,18 +517,24 @@ def test_runner_numbers(browser: Browser, server: Server, pages_of_examples: dic
         )
         stops.append(
             page.evaluate(
-                """button => {
+                """([stop, run]) => new Promise((resolve) => {
                     const start = performance.now();
-                    button.click();  // terminates the worker
-                    return performance.now() - start;
-                }""",
-                block.stop_button.element_handle(),
+                    stop.click();
+                    const check = () => run.disabled ? setTimeout(check, 1)
+                                                     : resolve(performance.now() - start);
+                    check();
+                })""",
+                [block.stop_button.element_handle(), block.run_button.element_handle()],
             )
         )
+        block.edit('print("hello")\n')
+        restarts.append(block.ms_to_first_output())  # a fresh worker: Pyodide from the cache
+        block.wait_until_finished(COLD_START)
     numbers = (
         f"cold {statistics.median(cold) / 1000:.2f} s, warm {statistics.median(warm):.0f} ms; "
         f"{statistics.median(before) / 1e6:.2f} MB before the first Run, "
-        f"{statistics.median(first_run) / 1e6:.2f} MB on it; Stop {statistics.median(stops):.1f} ms"
+        f"{statistics.median(first_run) / 1e6:.2f} MB on it; Stop {statistics.median(stops):.1f} ms, "
+        f"next Run's first output {statistics.median(restarts) / 1000:.2f} s after Stop"
     )
     print(f"\nrunner numbers (medians of 5): {numbers}")
     proof("runner numbers (medians of 5)", numbers)

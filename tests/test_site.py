@@ -32,6 +32,8 @@ FETCHING = {
     ("object", "data"),
     ("link", "href"),  # stylesheets, icons, preloads (only rel=canonical/alternate are links)
 }
+# A URL in an inline script that loads code, styles or fonts (e.g. a loader that injects a CDN tag).
+INLINE_FETCH = re.compile(r"""https?://[^\s"'`)]+?\.(?:m?js|css|woff2?|ttf)\b""")
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
 
 
@@ -41,9 +43,20 @@ class Page(HTMLParser):
         self.ids: set[str] = set()
         self.links: list[str] = []
         self.fetches: list[str] = []
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.fetches.extend(INLINE_FETCH.findall(data))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = False
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         attrs = dict(attrs)
+        if tag == "script" and not attrs.get("src"):
+            self._in_script = True
         for key in ("id", "name"):
             if attrs.get(key):
                 self.ids.add(attrs[key])
