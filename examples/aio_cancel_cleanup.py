@@ -30,6 +30,7 @@ async def main() -> None:
 
 asyncio.run(main())
 
+# example: browser
 # Output:
 #> worker: connection opened
 #> main: cancel requested, task done yet? False

@@ -24,6 +24,7 @@ async def main() -> None:
 
 asyncio.run(main())
 
+# example: browser
 # Output:
 #> saved: []
 #> RuntimeWarning: coroutine 'save' was never awaited

@@ -63,6 +63,7 @@ async def main() -> None:
 
 asyncio.run(main())
 
+# example: browser
 # Output:
 #> gather:
 #>   gather raised ValueError('a failed'); b and c are still running

@@ -30,6 +30,7 @@ async def main() -> None:
 
 asyncio.run(main())
 
+# example: browser
 # Output:
 #> withdraw_racy: approved [True, True], balance -60
 #> withdraw_locked: approved [True, False], balance 20

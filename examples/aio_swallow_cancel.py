@@ -43,6 +43,7 @@ async def main() -> None:
 
 asyncio.run(main())
 
+# example: browser
 # Output:
 #> swallows, task.cancel():
 #>   caught CancelledError and carried on

@@ -45,6 +45,7 @@ async def main() -> None:
 
 asyncio.run(main())
 
+# example: browser
 # Output:
 #> step 1 done
 #>   step 2: cancelled by the timeout

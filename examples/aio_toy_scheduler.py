@@ -46,6 +46,7 @@ started = time.perf_counter()
 loop.run()
 print(f"6 sleeps totalling 0.9 s took {time.perf_counter() - started:.2f} s of wall time")
 
+# example: browser
 # Output (the wall time varies):
 #> 0.10 s  fast tick 1
 #> 0.20 s  fast tick 2
