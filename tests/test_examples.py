@@ -80,7 +80,8 @@ class Line:
                 pattern += "(.*?)"
                 self.bounds.append([])
             else:
-                pattern += f"({NUMBER})" if kind == "float" else r"(-?\d+)"
+                # A number may be padded to a width (f"{x:5.2f}"): leading spaces are accepted.
+                pattern += f" *({NUMBER})" if kind == "float" else r" *(-?\d+)"
                 self.bounds.append([(op, float(n)) for op, n in BOUND.findall(bounds)])
             pos = m.end()
         self.regex = re.compile(pattern + re.escape(self.text[pos:]))
@@ -173,6 +174,7 @@ def test_compare_understands_placeholders() -> None:
     assert compare(group, ["b", "a 3"]) == []
     assert compare(group, ["b", "c"])
     assert compare(lines, ["took 0.5 s, 4 workers", "extra"])
+    assert compare([Line("took {float} s", False)], ["took   0.52 s"]) == []
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,70 @@
+"""Ray actors (a process with state), the object store (ray.put) and ray.wait()."""
+
+import logging
+import time
+
+import ray
+
+
+@ray.remote
+class Counter:
+    """One actor = one worker process holding this object; its methods run one at a time."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+
+    def add(self, word: str) -> int:
+        self.counts[word] = self.counts.get(word, 0) + 1
+        return self.counts[word]
+
+    def top(self, n: int) -> list[tuple[str, int]]:
+        return sorted(self.counts.items(), key=lambda item: (-item[1], item[0]))[:n]
+
+
+@ray.remote
+def count_words(text: str, start: int, stop: int, counter) -> int:
+    words = text.split()[start:stop]
+    calls = [counter.add.remote(word) for word in words]  # the actor queues the calls
+    ray.get(calls)  # return only once the actor has applied them all
+    return len(words)
+
+
+@ray.remote
+def nap(seconds: float) -> float:
+    time.sleep(seconds)
+    return seconds
+
+
+if __name__ == "__main__":
+    ray.init(
+        address="local",
+        num_cpus=2,
+        object_store_memory=128 * 2**20,
+        include_dashboard=False,
+        logging_level=logging.ERROR,
+    )
+    try:
+        counter = Counter.remote()
+        print([ray.get(counter.add.remote("a")) for _ in range(3)])  # state kept between calls
+
+        # ray.put() stores the object once in the shared object store; tasks receive the
+        # reference and Ray hands them the value, instead of copying it into every call.
+        text = "the cat and the dog and the bird " * 100
+        text_ref = ray.put(text)
+        halves = [count_words.remote(text_ref, i, i + 400, counter) for i in (0, 400)]
+        print("words counted by two tasks:", sum(ray.get(halves)))
+        print("top words:", ray.get(counter.top.remote(3)))
+
+        # ray.wait(): the first references to finish, without waiting for the others.
+        refs = [nap.remote(s) for s in (2.0, 0.1)]
+        ready, not_ready = ray.wait(refs, num_returns=1, timeout=10)
+        print("first done:", ray.get(ready), "still running:", len(not_ready))
+    finally:
+        ray.shutdown()
+
+# example: timeout=180
+# Output:
+#> [1, 2, 3]
+#> words counted by two tasks: 800
+#> top words: [('the', 300), ('and', 200), ('bird', 100)]
+#> first done: [0.1] still running: 1
