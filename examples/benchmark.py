@@ -314,7 +314,8 @@ def many_waits(count: int) -> float:
 
 def run_child(name: str, spec: dict) -> dict:
     result = subprocess.run(
-        [sys.executable, __file__, "--child", name, json.dumps(spec)],
+        [sys.executable, __file__, "--child", name],
+        input=json.dumps(spec),  # on stdin: 10,000 task arguments are too long for a command line
         check=True,
         capture_output=True,
         text=True,
@@ -429,7 +430,7 @@ def print_table(report: dict) -> None:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--child"]:
-        child(sys.argv[2], json.loads(sys.argv[3]))
+        child(sys.argv[2], json.load(sys.stdin))
     else:
         main()
 

@@ -1,4 +1,4 @@
-"""The I/O-bound workload with gevent: blocking urllib code, made cooperative by patching.
+"""The I/O-bound workload with gevent: blocking http.client code, made cooperative by patching.
 
 workloads.fetch() is plain blocking http.client code. After monkey.patch_all() its socket calls
 switch to gevent's hub while they wait, so many fetches overlap in one OS thread.

@@ -1,6 +1,6 @@
 """The I/O-bound workload on a pool of interpreters: waits overlap, as with threads.
 
-Each worker interpreter imports its own copy of urllib and the workloads module; a request
+Each worker interpreter imports its own copy of http.client and the workloads module; a request
 blocks only its own thread, so ten workers keep ten requests in flight.
 """
 

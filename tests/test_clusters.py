@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import secrets
 import shutil
 import signal
@@ -28,7 +27,15 @@ from pathlib import Path
 import psutil
 import pytest
 
-from tests.test_examples import ROOT, Example, compare, find_python, session_members
+from tests.test_examples import (
+    ROOT,
+    Example,
+    clean_env,
+    compare,
+    find_python,
+    run_script,
+    session_members,
+)
 
 # The cluster tests start a dozen processes each: one CPython is enough to prove the point.
 VERSION = "3.13"
@@ -42,12 +49,7 @@ pytestmark = pytest.mark.skipif(
 
 def base_env(**extra: str) -> dict[str, str]:
     """The environment test_examples.py gives an example, plus `extra`."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "PYENV"))}
-    env.update(PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8", PYTHONUTF8="1")
-    for name in ("DASK_SCHEDULER_ADDRESS", "RAY_ADDRESS"):
-        env.pop(name, None)
-    env.update(extra)
-    return env
+    return clean_env(**extra)
 
 
 class Processes:
@@ -106,34 +108,9 @@ def processes(tmp_path: Path) -> Iterator[Processes]:
 
 
 def run_example(name: str, env: dict[str, str]) -> tuple[Example, list[str]]:
-    """Run examples/<name> like test_examples.py does; its stdout lines after a clean exit."""
+    """Run examples/<name> exactly as test_examples.py does; its stdout lines."""
     example = Example.parse(ROOT / "examples" / name)
-    process = subprocess.Popen(
-        [PYTHON, f"examples/{name}"],
-        cwd=ROOT,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        stdout, stderr = process.communicate(timeout=example.timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        stdout, stderr = process.communicate()
-        pytest.fail(f"timed out after {example.timeout} s\nstdout:\n{stdout}\nstderr:\n{stderr}")
-    finally:
-        deadline = time.monotonic() + 5
-        while (left := session_members(process.pid)) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        for p in left:
-            p.kill()
-    assert not left, f"the example left processes running: {[p.cmdline() for p in left]}"
-    assert process.returncode == 0, f"exit status {process.returncode}\n{stderr}"
-    assert stderr == "", f"stderr must be empty:\n{stderr}"
-    return example, stdout.rstrip("\n").split("\n")
+    return example, run_script(example, PYTHON, env)
 
 
 def check_output(example: Example, actual: list[str], variable: str) -> None:

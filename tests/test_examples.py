@@ -206,19 +206,22 @@ def session_members(sid: int) -> list[psutil.Process]:
     return members
 
 
-@pytest.mark.parametrize(("example", "version", "method"), list(cases()))
-def test_example_runs(example: Example, version: str, method: str | None, proof) -> None:
-    proof("example script run", f"CPython {version}" + (f", {method}" if method else ""))
-    python = PYTHONS[version]
-    if python is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"CPython {version} is required in CI and was not found")
-        pytest.skip(f"CPython {version} not found on this machine")
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment an example runs in: this one, minus Python and pyenv settings and the
+    cluster addresses that make the Dask and Ray examples connect to a cluster (tests/test_clusters.py)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "PYENV"))}
-    env.update(PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8", PYTHONUTF8="1")
-    if method:
-        env.update(PYTHONPATH=str(START_METHOD_SITE), EXAMPLE_START_METHOD=method)
-    started = time.monotonic()
+    for name in ("DASK_SCHEDULER_ADDRESS", "RAY_ADDRESS"):
+        env.pop(name, None)
+    env.update(PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8", PYTHONUTF8="1", **extra)
+    return env
+
+
+def run_script(example: Example, python: str, env: dict[str, str]) -> list[str]:
+    """Run `python examples/NAME.py` in a session of its own; return its stdout lines.
+
+    Fails the test on a timeout, a non-zero exit, any stderr, or any process of the session
+    (pool workers, forkserver, resource tracker...) still running 5 s after the script ended.
+    """
     process = subprocess.Popen(
         [python, f"examples/{example.path.name}"],
         cwd=ROOT,
@@ -236,24 +239,38 @@ def test_example_runs(example: Example, version: str, method: str | None, proof)
         stdout, stderr = process.communicate()
         pytest.fail(f"timed out after {example.timeout} s\nstdout:\n{stdout}\nstderr:\n{stderr}")
     finally:
-        # Nothing the example started may outlive it: pools, forkserver, resource tracker...
         deadline = time.monotonic() + 5
         while (left := session_members(process.pid)) and time.monotonic() < deadline:
             time.sleep(0.05)
         for p in left:
             p.kill()
-    elapsed = time.monotonic() - started
     assert not left, f"the example left processes running: {[p.cmdline() for p in left]}"
     assert process.returncode == 0, f"exit status {process.returncode}\n{stderr}"
     assert stderr == "", f"stderr must be empty:\n{stderr}"
+    return [line.rstrip() for line in stdout.rstrip("\n").split("\n")] if stdout else []
+
+
+@pytest.mark.parametrize(("example", "version", "method"), list(cases()))
+def test_example_runs(example: Example, version: str, method: str | None, proof) -> None:
+    proof("example script run", f"CPython {version}" + (f", {method}" if method else ""))
+    python = PYTHONS[version]
+    if python is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"CPython {version} is required in CI and was not found")
+        pytest.skip(f"CPython {version} not found on this machine")
+    env = clean_env(
+        **({"PYTHONPATH": str(START_METHOD_SITE), "EXAMPLE_START_METHOD": method} if method else {})
+    )
+    started = time.monotonic()
+    actual = run_script(example, python, env)
+    elapsed = time.monotonic() - started
     assert example.expected, f"{example.path.name} declares no expected output (#> lines)"
-    actual = [line.rstrip() for line in stdout.rstrip("\n").split("\n")] if stdout else []
     problems = compare(example.expected, actual)
     assert not problems, (
         f"{example.path.name} under CPython {version} ({elapsed:.1f} s):\n"
         + "\n".join(problems)
         + "\n--- full stdout ---\n"
-        + stdout
+        + "\n".join(actual)
     )
 
 
