@@ -38,7 +38,7 @@ def main() -> None:
 
     workers = min(2, os.cpu_count() or 1)
     with ProcessPoolExecutor(workers) as pool:
-        list(pool.map(abs, range(workers)))  # start the workers before timing
+        list(pool.map(time.sleep, [0.1] * workers))  # start every worker before timing
         sequential, parallel = program(None), program(pool)
     print(f"measured with p = 0.75 on {workers} processes: {sequential / parallel:.2f}x")
     print(f"Amdahl's bound for p = 0.75, n = {workers}: {amdahl(0.75, workers):.2f}x")

@@ -28,7 +28,7 @@ def main() -> None:
             "threads": timed(lambda: list(ThreadPoolExecutor(REQUESTS).map(fetch, urls))),
         }
     with ProcessPoolExecutor(workers) as pool:
-        list(pool.map(count_primes, [10] * workers))  # start the workers before timing
+        list(pool.map(time.sleep, [0.1] * workers))  # start every worker before timing
         cpu = {
             "sequential": timed(lambda: [count_primes(n) for n in CPU_TASKS]),
             "threads": timed(

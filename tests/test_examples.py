@@ -261,11 +261,20 @@ def test_example_runs(example: Example, version: str, method: str | None, proof)
     env = clean_env(
         **({"PYTHONPATH": str(START_METHOD_SITE), "EXAMPLE_START_METHOD": method} if method else {})
     )
-    started = time.monotonic()
-    actual = run_script(example, python, env)
-    elapsed = time.monotonic() - started
     assert example.expected, f"{example.path.name} declares no expected output (#> lines)"
-    problems = compare(example.expected, actual)
+    # A `timing` example measures speed on a shared machine (a hypervisor, other programs):
+    # it gets up to three runs, and one inside every bound passes. The summary counts retries.
+    attempts, attempt = (3 if example.timing else 1), 0
+    while True:
+        attempt += 1
+        started = time.monotonic()
+        actual = run_script(example, python, env)
+        elapsed = time.monotonic() - started
+        problems = compare(example.expected, actual)
+        if not problems or attempt == attempts:
+            break
+    if attempt > 1 and not problems:
+        proof("timing example passed only on a re-run", f"{example.path.name} (run {attempt})")
     assert not problems, (
         f"{example.path.name} under CPython {version} ({elapsed:.1f} s):\n"
         + "\n".join(problems)
