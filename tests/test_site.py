@@ -55,8 +55,10 @@ class Page(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         attrs = dict(attrs)
-        if tag == "script" and not attrs.get("src"):
-            self._in_script = True
+        if tag == "script":
+            self._in_script = not attrs.get("src")
+            for value in attrs.values():  # e.g. a loader's configuration in a data- attribute
+                self.fetches.extend(INLINE_FETCH.findall(value or ""))
         for key in ("id", "name"):
             if attrs.get(key):
                 self.ids.add(attrs[key])
