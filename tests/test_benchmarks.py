@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_lock
 from tests.test_examples import PYTHONS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,18 +53,20 @@ def figure(report: dict, engine: str, workload: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def quick(tmp_path_factory: pytest.TempPathFactory) -> dict:
+def quick(tmp_path_factory: pytest.TempPathFactory, lock_dir: Path) -> dict:
     out = tmp_path_factory.mktemp("bench") / "quick.json"
     python = PYTHONS.get("3.13") or PYTHONS.get("3.12")
     assert python, "the benchmark needs the CPython 3.12+ examples environment"
-    subprocess.run(
-        [python, str(HARNESS), "--quick", "--json", str(out)],
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
+    # A module fixture runs outside the per-test lock: take it here, alone, as a timing test.
+    with run_lock(lock_dir, exclusive=True):
+        subprocess.run(
+            [python, str(HARNESS), "--quick", "--json", str(out)],
+            check=True,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=240,
+        )
     return json.loads(out.read_text())
 
 

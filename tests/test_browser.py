@@ -30,6 +30,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from tests.conftest import run_lock
 from tests.test_examples import EXAMPLES, Example, Line, compare
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,17 +58,25 @@ pytestmark = [pytest.mark.xdist_group("browser"), pytest.mark.timeout(600)]
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(tmp_path_factory: pytest.TempPathFactory, lock_dir: Path) -> Path:
     out = tmp_path_factory.mktemp("browser-site") / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(out)],  # test_site.py: --strict
-        check=False,
-        cwd=ROOT,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    with run_lock(lock_dir, exclusive=False):  # not while a timing test runs (see conftest)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--site-dir",
+                str(out),
+            ],  # test_site.py: --strict
+            check=False,
+            cwd=ROOT,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 

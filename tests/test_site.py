@@ -13,6 +13,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from tests.conftest import run_lock
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE_PATH = urlsplit(
     re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)
@@ -74,19 +76,20 @@ class Page(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> dict:
+def site(tmp_path_factory: pytest.TempPathFactory, lock_dir: Path) -> dict:
     out = tmp_path_factory.mktemp("site")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", JUPYTER_CACHE_DIR=str(out / "nb-cache"))
     started = time.monotonic()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out / "site")],
-        check=False,
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    with run_lock(lock_dir, exclusive=False):  # not while a timing test runs (see conftest)
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out / "site")],
+            check=False,
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
     return {
         "result": result,
         "seconds": time.monotonic() - started,
