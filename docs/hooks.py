@@ -1,49 +1,55 @@
-"""The site's only custom MkDocs machinery.
+"""The site's only custom MkDocs machinery. What an example *is* comes from the example contract,
+tests/support/examples.py; this hook only turns it into pages.
 
-1. `test="skip"` and `raises="SomeError"` on a ```python fence are instructions for the tests
-   (tests/test_docs_blocks.py). Markdown's fence parser does not know them, so they are removed
-   before the page is rendered; everything else on the fence line is left alone.
-2. `[[bench:...]]` in a page is replaced by a figure from docs/benchmarks/results.json (written by
-   examples/benchmark.py), so prose that cites a measurement cannot drift from the data.
-3. Front-end files the site serves itself (no CDN) are copied from node_modules into the site,
-   and mkdocs-jupyter's MathJax loader, which would fetch MathJax from a CDN, is removed: the
-   site's notebooks contain no math. (Math would need a self-hosted MathJax and its fonts.)
-4. The in-browser runner (docs/assets/runner/, explained in docs/browser.md): an included example
-   whose options line has the `browser` token gets the `runnable` class (Run / Stop / Reset); the
-   other examples included on such a page get a note saying why they have no Run button. Pyodide
-   is copied into site/pyodide/ with a site-local pyodide-lock.json (`pyodide lockfile add-wheels`)
-   that adds a wheel of examples/workloads.py, so browser examples can `import workloads`.
+1. Every include of an example (a ```python fence whose body is `--8<-- "name.py"`) becomes the
+   block a reader uses: the program as it runs (without its spec block), Download links for it
+   and the helpers it imports, the `pip install` line it needs, the recorded output of a real run
+   with the CPython version and date, the bounds the tests check said in words, and where it is
+   tested. The downloadable files are added to the site as examples/NAME.py.
+2. Examples marked `browser` get the `runnable` class (Run / Stop / Reset, docs/assets/runner/);
+   the other examples on such a page say why they have no Run button.
+3. `test="skip"` and `raises="SomeError"` on a ```python fence are instructions for
+   tests/test_docs_blocks.py; they are removed before the page is rendered.
+4. `[[bench:...]]` is replaced by a figure from docs/benchmarks/results.json.
+5. Front-end files the site serves itself (no CDN) are copied from node_modules into the site;
+   mkdocs-jupyter's MathJax loader, which would fetch MathJax from a CDN, is removed (the
+   notebooks contain no math). A browser example's helpers (workloads.py) reach Pyodide as they
+   reach a reader: the runner fetches the same downloadable files and writes them beside it.
 """
 
 from __future__ import annotations
 
-import hashlib
+import datetime
 import json
 import posixpath
 import re
 import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from mkdocs.structure.files import File
 
 DOCS = Path(__file__).parent
 ROOT = DOCS.parent
+sys.path.insert(0, str(ROOT))
+from tests.support import examples as contract  # noqa: E402 - the contract lives beside the tests
+
 TEST_OPTIONS = re.compile(
     r'^(\s*(?:`{3,}|~{3,})\s*py(?:thon)?\b.*?)\s+(?:test|raises)="[^"]*"', re.M
 )
-BENCH = re.compile(r"\[\[bench:([^\]]+)\]\]")
 VENDORED = {"mermaid/dist/mermaid.min.js": "assets/vendor/mermaid.min.js"} | {
     f"pyodide/{name}": f"pyodide/{name}"  # core runtime + stdlib only: no map files, no consoles
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 }
-# A fence whose whole body includes one example: ```python title="..." / --8<-- "x.py" / ```
-INCLUDE = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*py(?:thon)?\b(?P<options>[^\n{]*)\n"
-    r'(?P=indent)--8<--[ \t]+"(?P<name>[^"]+)"[ \t]*\n(?P=indent)(?P=fence)[ \t]*$',
-    re.M,
-)
-BROWSER = re.compile(r"^# example: .*\bbrowser\b", re.M)  # the README's options line
+DOWNLOADS = "examples"  # site folder of the downloadable programs
+PROVEN = contract.proven_runs()  # the runs CI passed, when the site is built there
+
+
+def on_files(files, config, **_):
+    """Every example, as the reader downloads it (the program without its spec block)."""
+    for example in contract.all_examples():
+        files.append(File.generated(config, f"{DOWNLOADS}/{example.name}", content=example.program))
+    return files
 
 
 def on_page_markdown(markdown: str, page, **_) -> str:
@@ -53,53 +59,128 @@ def on_page_markdown(markdown: str, page, **_) -> str:
             break
         markdown = stripped
     if "[[bench:" in markdown:
-        report = json.loads((DOCS / "benchmarks" / "results.json").read_text())
-        markdown = BENCH.sub(lambda m: bench_figure(report, *m.group(1).split(":")), markdown)
-    return browser_blocks(markdown, page.file.src_uri)
+        report = contract.bench_results()
+        markdown = contract.BENCH.sub(
+            lambda m: contract.bench_figure(report, *m.group(1).split(":")), markdown
+        )
+    return example_blocks(markdown, page.file.src_uri)
 
 
-def browser_blocks(markdown: str, src_uri: str) -> str:
-    """Give examples marked `browser` a Run button; on the same page, say why others have none."""
-    runnable = {
-        m["name"]
-        for m in INCLUDE.finditer(markdown)
-        if BROWSER.search((ROOT / "examples" / m["name"]).read_text(encoding="utf-8"))
-    }
-    if not runnable:
+def example_blocks(markdown: str, src_uri: str) -> str:
+    names = contract.included_examples(markdown)
+    if not names:
         return markdown
-    why = posixpath.relpath("browser.md", posixpath.dirname(src_uri) or ".")
+    here = posixpath.dirname(src_uri) or "."
+    examples = {name: contract.load(contract.EXAMPLES_DIR / name) for name in names}
+    has_runner = any(e.browser for e in examples.values())
+    records = contract.load_records()
+    seen_requirements: set[str] = set()
 
     def rewrite(m: re.Match) -> str:
-        indent, fence, name = m["indent"], m["fence"], m["name"]
-        if name in runnable:  # superfences' attribute form keeps title= and friends
-            head = f'{indent}{fence}{{ .python .runnable data-example="{name}"{m["options"]} }}'
-            return f'{head}\n{indent}--8<-- "{name}"\n{indent}{fence}'
-        note = f"Runs with CPython only — [why?]({why}#what-a-browser-cannot-run)"
-        return f"{m[0]}\n\n{indent}{note}\n{indent}{{: .runner-note }}"
+        example = examples[m["name"]]
+        options = m["options"]
+        fence = "`" * max(len(m["fence"]), longest_backticks(example.program) + 1)
+        if example.browser:  # superfences' attribute form keeps title= and friends
+            downloads = posixpath.relpath(DOWNLOADS, page_dir(src_uri)) + "/"
+            helpers = " ".join(example.helpers())
+            head = (
+                f'{fence}{{ .python .runnable data-example="{example.name}"'
+                f' data-helpers="{helpers}" data-downloads="{downloads}"{options} }}'
+            )
+        else:
+            head = f"{fence}python{options}"
+        parts = [head, example.program.rstrip("\n"), fence, ""]
+        parts += meta(example, here, seen_requirements)
+        parts += recorded(example, records.get(example.name))
+        if has_runner and not example.browser:
+            why = posixpath.relpath("browser.md", here)
+            parts += [
+                f"Runs with CPython only — [why?]({why}#what-a-browser-cannot-run)",
+                "{: .runner-note }",
+                "",
+            ]
+        lines = "\n".join(parts).split("\n")
+        return "\n".join(m["indent"] + line if line else "" for line in lines).rstrip("\n")
 
-    return INCLUDE.sub(rewrite, markdown)
+    return contract.INCLUDE.sub(rewrite, markdown)
 
 
-def bench_figure(report: dict, kind: str, *args: str) -> str:
-    """`speedup:ENGINE:WORKLOAD`, `median:ENGINE:WORKLOAD`, `overhead:ENGINE`, `startup:ENGINE`,
-    `waits:N` (seconds for N concurrent asyncio waits) or `machine`; anything else fails the build."""
-    if kind in ("speedup", "median"):
-        engine, workload = args
-        row = next(
-            r for r in report["results"] if r["engine"] == engine and r["workload"] == workload
-        )
-        return f"{row['speedup']:.1f}×" if kind == "speedup" else f"{row['median']:.2f} s"
-    if kind == "overhead":
-        micros = report["per_task_overhead_us"][args[0]]
-        return f"{micros:,.1f} µs" if micros < 10 else f"{micros:,.0f} µs"
-    if kind == "startup":
-        return f"{report['startup_seconds'][args[0]]:.2f} s"
-    if kind == "waits":
-        return f"{next(w['seconds'] for w in report['asyncio_waits'] if w['waits'] == int(args[0])):.3f} s"
-    if kind == "machine":
-        m = report["machine"]
-        return f"{m['cores']} cores ({m['cpu']}), CPython {m['python']}, {m['date'][:10]}"
-    raise ValueError(f"unknown benchmark figure [[bench:{kind}:{':'.join(args)}]]")
+def longest_backticks(text: str) -> int:
+    return max((len(run) for run in re.findall(r"`+", text)), default=0)
+
+
+def link(name: str, here: str) -> str:
+    return f"[`{name}`]({posixpath.relpath(f'{DOWNLOADS}/{name}', here)}){{ download }}"
+
+
+def meta(example, here: str, seen_requirements: set[str]) -> list[str]:
+    """Download links, helpers and the install line, under the code."""
+    helpers = example.helpers()
+    text = f"Download {link(example.name, here)}"
+    if helpers:
+        files = " and ".join(link(h, here) for h in helpers)
+        text += f" and put {files} beside it (it imports {'them' if len(helpers) > 1 else 'it'})"
+    lines = [text + ".", "{: .example-files }", ""]
+    requirements = example.requirements()
+    if requirements:
+        lines += [f"Needs `pip install {' '.join(shell_quote(r) for r in requirements)}`", ""]
+        if not seen_requirements.issuperset(requirements):
+            lines[-2] = lines[-2].replace("Needs", "Install what it needs first:")
+        lines.insert(-1, "{: .example-install }")
+        seen_requirements.update(requirements)
+    return lines
+
+
+def shell_quote(requirement: str) -> str:
+    return f"'{requirement}'" if re.search(r"[ ;<>]", requirement) else requirement
+
+
+def recorded(example, record: dict | None) -> list[str]:
+    """The recorded run: its stdout, where and when it ran, the bounds and where it is tested."""
+    if record is None or record["digest"] != example.digest():
+        # The tests fail on this (test_recorded_output_is_current); the page says it plainly.
+        return ["No recorded run yet: `make update-output` records one.", ""]
+    when = datetime.date.fromisoformat(record["date"]).strftime("%-d %b %Y")
+    where = f"CPython {record['python']}" + (
+        f", {record['start_method']}" if record["start_method"] else ""
+    )
+    title = f"Output of a real run · {where} · {when}"
+    body = "\n".join(record["stdout"]) or "(prints nothing)"
+    fence = "`" * max(3, longest_backticks(body) + 1)
+    lines = [f'{fence}text title="{title}"', body, fence, ""]
+    checks = contract.guarantees(example.expected, record["stdout"])
+    if checks:
+        items = "; ".join(f"`{line.strip()}` — {words}" for line, words in checks)
+        lines += [f"The tests check the bounds of every run: {items}.", "{: .example-checks }", ""]
+    if example.caption:
+        lines[0] = f'{fence}text title="{title} ({example.caption})"'
+    lines += [tested_on_line(example, PROVEN), "{: .example-tested }", ""]
+    return lines
+
+
+def tested_on_line(example, proven: dict | None) -> str:
+    """Where the example is proven. Built by CI (PROOFS_DIR), it lists the runs that passed there;
+    elsewhere it names the CPythons CI runs it on (tests/support/pythons.json)."""
+    where = contract.tested_on(example)
+    if proven is not None:
+        runs = proven.get(example.name, {})
+        where = {v: why or ("" if v in runs else "not run") for v, why in where.items()}
+        methods = set().union(*runs.values()) - {None} if runs else set()
+        ok = [v for v, why in where.items() if not why]
+        text = "Tested by CI on CPython " + ", ".join(ok)
+        if methods:
+            text += " × " + ", ".join(m for m in contract.START_METHODS if m in methods)
+    else:
+        ok = [v for v, why in where.items() if not why]
+        text = "Tested on CPython " + ", ".join(ok)
+        if example.processes:
+            text += " × " + ", ".join(contract.START_METHODS)
+    if example.browser:
+        text += "; and in your browser (Pyodide)"
+    missing = {v: why for v, why in where.items() if why}
+    if missing:
+        text += "; not on " + "; ".join(f"{v} ({why})" for v, why in missing.items())
+    return text + "."
 
 
 MATHJAX_LOADER = re.compile(r"<script data-mkdocs-jupyter-mathjax=.*?</script>\n?", re.S)
@@ -114,39 +195,13 @@ def on_post_build(config, **_) -> None:
     for source, target in VENDORED.items():
         (site / target).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ROOT / "node_modules" / source, site / target)
-    add_workloads_wheel(site / "pyodide")
+    # Pyodide reads its lock file at start; the npm package ships none of the packages it names,
+    # and the site ships none: browser examples import the standard library and their helpers.
+    lock = json.loads((ROOT / "node_modules/pyodide/pyodide-lock.json").read_text())
+    (site / "pyodide" / "pyodide-lock.json").write_text(json.dumps(lock | {"packages": {}}))
 
 
-def add_workloads_wheel(pyodide: Path) -> None:
-    """Build a pure-Python wheel of examples/workloads.py into `pyodide` and write a lock file
-    that lists it (and nothing the site does not ship), with pyodide-build's lockfile tool."""
-    source = ROOT / "examples" / "workloads.py"
-    # The content hash in the version changes the file name, so no browser cache serves a stale
-    # wheel (Pyodide checks each wheel against the sha256 in the lock file).
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:12]
-    with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp) / "workloads"
-        project.mkdir()
-        shutil.copyfile(source, project / "workloads.py")
-        (project / "pyproject.toml").write_text(
-            '[build-system]\nrequires = ["flit_core"]\nbuild-backend = "flit_core.buildapi"\n'
-            f'[project]\nname = "workloads"\nversion = "1.0+{digest}"\n'
-            'description = "The shared workloads of the examples"\nrequires-python = ">=3.11"\n'
-        )
-        wheels = Path(tmp) / "dist"
-        python("-m", "build", "--wheel", "--no-isolation", "--outdir", wheels, project)
-        (wheel,) = wheels.glob("*.whl")
-        wheel = Path(shutil.copy(wheel, pyodide))
-        lock = json.loads((ROOT / "node_modules/pyodide/pyodide-lock.json").read_text())
-        lock["packages"] = {}  # the npm package ships none of the packages its lock names
-        core_lock = Path(tmp) / "core-lock.json"
-        core_lock.write_text(json.dumps(lock))
-        lockfile = ("-m", "pyodide_cli", "lockfile", "add-wheels", "--input", core_lock)
-        python(*lockfile, "--output", pyodide / "pyodide-lock.json", "--base-path", pyodide, wheel)
-
-
-def python(*args: str | Path) -> None:
-    """Run the tool environment's Python; fail the build, with the tool's output, if it fails."""
-    result = subprocess.run([sys.executable, *args], capture_output=True, text=True, check=False)
-    if result.returncode:
-        raise RuntimeError(f"{' '.join(map(str, args))} failed:\n{result.stdout}{result.stderr}")
+def page_dir(src_uri: str) -> str:
+    """The folder of a page's URL: threading.md -> threading, index.md -> ."""
+    path = src_uri.removesuffix(".md")
+    return posixpath.dirname(path) or "." if path.endswith("index") else path

@@ -1,7 +1,7 @@
 """What this Python can do besides asyncio tasks, and where a browser behaves differently.
 
-Run it with CPython, then press Run on the page to run it in your browser (Pyodide). Where
-the answers differ, the expected output below says `{...}`; the page gives both answers.
+Run it with CPython, then press Run on the page to run it in your browser (Pyodide), and
+compare: the page shows a recorded CPython run and lists the browser's answers.
 """
 
 import asyncio

@@ -5,6 +5,10 @@ from __future__ import annotations
 import collections
 import contextlib
 import fcntl
+import json
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -14,10 +18,25 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# One marker per kind of proof, so that a developer can run one kind alone (`pytest -m docs`).
+KINDS = {
+    "examples": "every example run as a reader runs it (tests/test_examples.py)",
+    "lint": "ruff lint and format of examples, tests and hooks",
+    "records": "the recorded output each page shows is current and matches its example",
+    "docs": "the fenced Python blocks of the pages (tests/test_docs_blocks.py)",
+    "site": "the built site: strict build, links, nothing from other hosts (tests/test_site.py)",
+    "browser": "the in-browser runner in Chromium (tests/test_browser*.py)",
+    "clusters": "Dask and Ray examples against real clusters (tests/test_clusters.py)",
+    "bench": "the benchmark harness (tests/test_benchmarks.py)",
+}
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "exclusive: measures speed, so no other test may run at the same time"
     )
+    for name, what in KINDS.items():
+        config.addinivalue_line("markers", f"{name}: {what}")
 
 
 @pytest.fixture(scope="session")
@@ -45,6 +64,43 @@ def run_lock(lock_dir: Path, exclusive: bool):
             yield
         finally:
             fcntl.flock(run, fcntl.LOCK_UN)
+
+
+@pytest.fixture(scope="session")
+def built_site(lock_dir: Path) -> dict:
+    """The site, built once per test run with `mkdocs build --strict` and notebooks executed
+    (an empty notebook cache), shared by every xdist worker: the first one to ask builds it.
+    With TESTED_SITE_DIR set (CI), the build goes there: the deploy publishes what was tested."""
+    out = lock_dir / "built-site"
+    site_dir = Path(os.environ.get("TESTED_SITE_DIR") or out / "site")
+    with open(lock_dir / "built-site.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not (out / "build.json").exists():
+                out.mkdir(exist_ok=True)
+                env = dict(os.environ, NO_MKDOCS_2_WARNING="1", JUPYTER_CACHE_DIR=str(out / "nb"))
+                started = time.monotonic()
+                with run_lock(lock_dir, exclusive=False):  # not while a timing test runs
+                    result = subprocess.run(
+                        [sys.executable, "-m", "mkdocs", "build", "--strict"]
+                        + ["--site-dir", str(site_dir)],
+                        check=False,
+                        cwd=ROOT,
+                        env=env,
+                        capture_output=True,
+                        text=True,
+                        timeout=600,
+                    )
+                build = {
+                    "returncode": result.returncode,
+                    "seconds": time.monotonic() - started,
+                    "log": result.stdout + result.stderr,
+                }
+                (out / "build.json").write_text(json.dumps(build))
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    build = json.loads((out / "build.json").read_text())
+    return build | {"dir": site_dir}
 
 
 @pytest.fixture(autouse=True)
@@ -92,7 +148,12 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     if not counts:
         return
     terminalreporter.section("what was executed")
+    summary = ["| what was executed | passed | failed | skipped |", "|---|---|---|---|"]
     for kind in sorted(counts):
         c = counts[kind]
         parts = [f"{c[o]} {o}" for o in ("passed", "failed", "skipped", "error") if c[o]]
         terminalreporter.write_line(f"{kind:<48} {', '.join(parts)}")
+        summary.append(f"| {kind} | {c['passed']} | {c['failed'] + c['error']} | {c['skipped']} |")
+    wall = terminalreporter._session_start.elapsed().seconds
+    terminalreporter.write_line(f"wall time of the run: {wall:.0f} s")
+    (ROOT / "test-summary.md").write_text("\n".join(summary) + f"\n\nWall time: {wall:.0f} s\n")

@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_lock
-from tests.test_examples import PYTHONS
+from tests.support.examples import BENCH_RESULTS, find_python
 
 ROOT = Path(__file__).resolve().parent.parent
 HARNESS = ROOT / "examples" / "benchmark.py"
-PUBLISHED = ROOT / "docs" / "benchmarks" / "results.json"
+PUBLISHED = BENCH_RESULTS
+pytestmark = pytest.mark.bench
 ENGINES = {
     "sequential",
     "threads",
@@ -55,7 +56,7 @@ def figure(report: dict, engine: str, workload: str) -> dict:
 @pytest.fixture(scope="module")
 def quick(tmp_path_factory: pytest.TempPathFactory, lock_dir: Path) -> dict:
     out = tmp_path_factory.mktemp("bench") / "quick.json"
-    python = PYTHONS.get("3.13") or PYTHONS.get("3.12")
+    python = find_python("3.13") or find_python("3.12")
     assert python, "the benchmark needs the CPython 3.12+ examples environment"
     # A module fixture runs outside the per-test lock: take it here, alone, as a timing test.
     with run_lock(lock_dir, exclusive=True):

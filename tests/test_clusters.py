@@ -27,24 +27,23 @@ from pathlib import Path
 import psutil
 import pytest
 
-from tests.test_examples import (
+from tests.support.examples import (
+    EXAMPLES_DIR,
     ROOT,
     Example,
     clean_env,
-    compare,
     find_python,
-    run_script,
+    load,
+    run,
     session_members,
+    write_bundle,
 )
 
 # The cluster tests start a dozen processes each: one CPython is enough to prove the point.
 VERSION = "3.13"
 PYTHON = find_python(VERSION)
 BIN = Path(PYTHON).parent if PYTHON else Path()
-pytestmark = pytest.mark.skipif(
-    not (BIN / "dask").exists() or not (BIN / "ray").exists(),
-    reason=f"needs the examples environment .venv/examples-{VERSION} (make setup)",
-)
+pytestmark = pytest.mark.clusters
 
 
 def base_env(**extra: str) -> dict[str, str]:
@@ -108,14 +107,16 @@ def processes(tmp_path: Path) -> Iterator[Processes]:
 
 
 def run_example(name: str, env: dict[str, str]) -> tuple[Example, list[str]]:
-    """Run examples/<name> exactly as test_examples.py does; its stdout lines."""
-    example = Example.parse(ROOT / "examples" / name)
-    return example, run_script(example, PYTHON, env)
+    """Run examples/<name> exactly as test_examples.py does (its bundle in an empty folder)."""
+    assert PYTHON, f"needs the examples environment .venv/examples-{VERSION} (make setup)"
+    example = load(EXAMPLES_DIR / name)
+    result = run(example, PYTHON, env=env)
+    problems = result.problems(example)
+    assert not problems, "\n".join(problems) + "\n--- full stdout ---\n" + "\n".join(result.stdout)
+    return example, result.stdout
 
 
 def check_output(example: Example, actual: list[str], variable: str) -> None:
-    problems = compare(example.expected, actual)
-    assert not problems, "\n".join(problems) + "\n--- full stdout ---\n" + "\n".join(actual)
     assert f"running on: the cluster at {variable}" in actual, actual
 
 
@@ -133,8 +134,9 @@ def test_dask_example_on_a_real_cluster(processes: Processes, tmp_path: Path, pr
     proof("example run against a real cluster", "dask")
     scheduler_file = tmp_path / "scheduler.json"
     # The workers import the examples' `workloads` module: on a real cluster the code the tasks
-    # use is installed on every machine; here the same folder is on their path.
-    env = base_env(PYTHONPATH=str(ROOT / "examples"))
+    # use is installed on every machine; here the example's bundle is on their path.
+    write_bundle(load(EXAMPLES_DIR / "dask_cluster.py"), tmp_path)
+    env = base_env(PYTHONPATH=str(tmp_path))
     processes.start(
         "scheduler",
         [str(BIN / "dask"), "scheduler", "--host", "127.0.0.1", "--port", "0"]

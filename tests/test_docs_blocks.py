@@ -1,6 +1,7 @@
 """Every fenced Python block in docs/**/*.md is linted, format-checked, executed and its output checked.
 
-pytest-examples finds the blocks. `print(x)  #> value` comments are the expected output.
+pytest-examples finds and runs the blocks (`print(x)  #> value` comments are the expected output);
+ruff lints and format-checks them with the one configuration of pyproject.toml, as the examples.
 Blocks that only include a file from examples/ (`--8<-- "name.py"`) are proven by
 test_examples.py instead, as real programs. Two rare fence markers exist:
 `test="skip"` (linted only, and listed in the summary) and `raises="ErrorName"` (must raise it).
@@ -8,12 +9,17 @@ test_examples.py instead, as real programs. Two rare fence markers exist:
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from pytest_examples import CodeExample, EvalExample, find_examples
 
+from tests.support.examples import format_problem
+
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.docs
 BLOCKS = [
     example
     for example in find_examples(ROOT / "docs")
@@ -28,8 +34,18 @@ def block_id(example: CodeExample) -> str:
 @pytest.mark.parametrize("example", BLOCKS, ids=block_id)
 def test_docs_block(example: CodeExample, eval_example: EvalExample, proof) -> None:
     settings = example.prefix_settings()
-    eval_example.set_config(line_length=100, ruff_ignore=["E501", "T201"], target_version="py310")
-    eval_example.lint(example)
+    name = f"{example.path.with_suffix('')}_{example.start_line}.py"  # ruff picks rules by path
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", f"--stdin-filename={name}", "-"],
+        input=example.source,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, f"ruff check:\n{result.stdout}{result.stderr}"
+    assert not format_problem(example.source, name), format_problem(example.source, name)
     if settings.get("test") == "skip":
         proof("docs block linted but NOT run (test=skip)", block_id(example))
         return

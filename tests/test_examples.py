@@ -1,290 +1,133 @@
-"""Every script in examples/ runs as a real program and prints what the script says it prints.
+"""Every example runs as a reader would run it, and prints what its spec block says.
 
-Each script is run with `python examples/NAME.py` in a subprocess (its own session), under every
-CPython 3.11 / 3.12 / 3.13 found, and, if it declares `# example: processes`, under each start
-method fork / spawn / forkserver. Its stdout is compared with the `#>` lines at the end of the
-script; placeholders such as `{float<1.0}` mark nondeterministic values (see README).
+Each run puts the example's bundle — the program as the page shows it and the helpers it imports
+(tests/support/examples.py: `Example.bundle`) — alone in an empty folder, and runs it with the
+CPython of an environment that holds only examples/requirements.txt. So every run is also the
+copy test: what a reader copies or downloads is what ran.
+
+Runs per example:
+- the *bounded run*: newest CPython found, the forkserver start method for process examples;
+  every bound of the expected output (`{float<1.0}`) is checked; a `timing` example has the
+  machine alone for it;
+- every other CPython found × start method (fork, spawn, forkserver): under `-X dev -W error`,
+  checking the output's shape (text and placeholders; the numbers' bounds are the bounded run's);
+- a `sigint` example also runs with SIGINT ignored (as under `nohup` or `cmd &`).
+The recorded run each page shows (examples/recorded.json) must be current and match, too.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import os
-import re
-import shutil
-import signal
 import subprocess
 import sys
-import time
-from pathlib import Path
 
-import psutil
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "examples").glob("*.py"))
-# Every CPython the site supports; EXAMPLE_PYTHONS=3.14 (say) narrows a run to some of them.
-# 3.11-3.13 must be present here and in CI; 3.14 is used where found (GitHub's matrix has it).
-VERSIONS = tuple(os.environ.get("EXAMPLE_PYTHONS", "3.11,3.12,3.13,3.14").split(","))
-REQUIRED = VERSIONS if "EXAMPLE_PYTHONS" in os.environ else ("3.11", "3.12", "3.13")
-START_METHODS = ("fork", "spawn", "forkserver")
-START_METHOD_SITE = Path(__file__).parent / "start_method"
+from tests.support.examples import (
+    ROOT,
+    START_METHODS,
+    Line,
+    add_proof,
+    all_examples,
+    compare,
+    find_python,
+    format_problem,
+    load_records,
+    pythons_data,
+    record_problems,
+    run,
+    runs_on,
+    version_key,
+)
 
-
-def find_python(version: str) -> str | None:
-    """The examples' environment for CPython `version` (made by `make setup` with
-    examples/requirements.txt); else the bare interpreter, from pyenv or pythonX.Y on PATH."""
-    venv = ROOT / ".venv" / f"examples-{version}" / "bin" / "python"
-    if venv.exists():
-        return str(venv)
-    pyenv_root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
-    for candidate in sorted(pyenv_root.glob(f"versions/{version}.*/bin/python3"), reverse=True):
-        if re.fullmatch(rf"{re.escape(version)}\.\d+", candidate.parent.parent.name):
-            return str(candidate)
-    return shutil.which(f"python{version}")
-
-
+EXAMPLES = [e for e in all_examples() if not e.tested_by]
+# The CPythons of this run: EXAMPLE_PYTHONS (a CI matrix job names one), else the local ones
+# that must be here plus any newer one found.
+if os.environ.get("EXAMPLE_PYTHONS"):
+    VERSIONS = tuple(os.environ["EXAMPLE_PYTHONS"].split(","))
+    REQUIRED = VERSIONS
+else:
+    REQUIRED = tuple(pythons_data()["local"])
+    VERSIONS = tuple(v for v in pythons_data()["versions"] if v in REQUIRED or find_python(v))
 PYTHONS = {v: find_python(v) for v in VERSIONS}
-PYTHONS = {v: p for v, p in PYTHONS.items() if p or v in REQUIRED}
-
-# ---------------------------------------------------------------------------------------------
-# The expected-output convention
-
-
-NUMBER = r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?"
-PLACEHOLDER = re.compile(r"\{(float|int|\.\.\.)((?:\s*(?:<=|>=|<|>)\s*" + NUMBER + r")*)\}")
-BOUND = re.compile(r"(<=|>=|<|>)\s*(" + NUMBER + ")")
-CHECKS = {
-    "<": lambda a, b: a < b,
-    "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b,
-    ">=": lambda a, b: a >= b,
-}
-
-
-@dataclasses.dataclass
-class Line:
-    """One expected line: a regex plus the numeric bounds of its placeholders."""
-
-    text: str
-    unordered: bool
-    regex: re.Pattern = dataclasses.field(init=False)
-    bounds: list[list[tuple[str, float]]] = dataclasses.field(init=False)
-
-    def __post_init__(self) -> None:
-        pattern, self.bounds, pos = "", [], 0
-        for m in PLACEHOLDER.finditer(self.text):
-            pattern += re.escape(self.text[pos : m.start()])
-            kind, bounds = m.groups()
-            if kind == "...":
-                pattern += "(.*?)"
-                self.bounds.append([])
-            else:
-                # A number may be padded to a width (f"{x:5.2f}"): leading spaces are accepted.
-                pattern += f" *({NUMBER})" if kind == "float" else r" *(-?\d+)"
-                self.bounds.append([(op, float(n)) for op, n in BOUND.findall(bounds)])
-            pos = m.end()
-        self.regex = re.compile(pattern + re.escape(self.text[pos:]))
-
-    def matches(self, actual: str) -> bool:
-        m = self.regex.fullmatch(actual)
-        if not m:
-            return False
-        return all(
-            CHECKS[op](float(value), limit)
-            for value, bounds in zip(m.groups(), self.bounds, strict=True)
-            for op, limit in bounds
-        )
-
-
-@dataclasses.dataclass
-class Example:
-    path: Path
-    expected: list[Line]
-    processes: bool = False
-    timing: bool = False
-    min_python: str = "3.11"
-    timeout: float = 60
-    browser: bool = False  # also runs in Pyodide: proven in Chromium by tests/test_browser.py
-    tested_by: str = ""  # a program with a test module of its own (e.g. the benchmark harness)
-
-    @classmethod
-    def parse(cls, path: Path) -> Example:
-        text = path.read_text()
-        expected = [
-            Line(m.group(2) or "", unordered=m.group(1) == "?")
-            for m in re.finditer(r"^#([>?])(?: (.*))?$", text, re.MULTILINE)
-        ]
-        example = cls(path, expected)
-        for options in re.findall(r"^# example: (.*)$", text, re.MULTILINE):
-            for option in options.split():
-                if option in ("processes", "timing", "browser"):
-                    setattr(example, option, True)
-                elif option.startswith("python>="):
-                    example.min_python = option.removeprefix("python>=")
-                elif option.startswith("tested-by="):
-                    example.tested_by = option.removeprefix("tested-by=")
-                    assert (ROOT / example.tested_by).exists(), (
-                        f"{path.name}: no {example.tested_by}"
-                    )
-                elif option.startswith("timeout="):
-                    example.timeout = float(option.removeprefix("timeout="))
-                else:
-                    raise ValueError(f"{path.name}: unknown example option {option!r}")
-        return example
-
-
-def compare(expected: list[Line], actual: list[str]) -> list[str]:
-    """Problems found when matching stdout lines against the expected lines (empty: match)."""
-    problems, i, j = [], 0, 0
-    while i < len(expected):
-        if expected[i].unordered:
-            group_end = i
-            while group_end < len(expected) and expected[group_end].unordered:
-                group_end += 1
-            group, chunk = expected[i:group_end], actual[j : j + group_end - i]
-            free = list(chunk)
-            for line in group:
-                hit = next((a for a in free if line.matches(a)), None)
-                if hit is None:
-                    problems.append(f"#? {line.text!r} matches none of {chunk!r}")
-                else:
-                    free.remove(hit)
-            i, j = group_end, j + len(group)
-            continue
-        got = actual[j] if j < len(actual) else "<end of output>"
-        if not expected[i].matches(got):
-            problems.append(
-                f"line {j + 1}: expected #> {expected[i].text!r}\n{' ' * 8}got    {got!r}"
-            )
-        i, j = i + 1, j + 1
-    if j < len(actual):
-        problems.append(f"unexpected extra output from line {j + 1}: {actual[j:]!r}")
-    return problems
-
-
-def test_compare_understands_placeholders() -> None:
-    """The matcher itself: placeholders, bounds, literal braces and unordered groups."""
-    lines = [Line("took {float<1.0} s, {int>=2<=8} workers", False)]
-    assert compare(lines, ["took 0.52 s, 4 workers"]) == []
-    assert compare(lines, ["took 1.52 s, 4 workers"])
-    assert compare(lines, ["took 0.52 s, 9 workers"])
-    assert compare([Line("{'a': 1} {...}", False)], ["{'a': 1} anything at all"]) == []
-    group = [Line("a {int}", True), Line("b", True)]
-    assert compare(group, ["b", "a 3"]) == []
-    assert compare(group, ["b", "c"])
-    assert compare(lines, ["took 0.5 s, 4 workers", "extra"])
-    assert compare([Line("took {float} s", False)], ["took   0.52 s"]) == []
-
-
-# ---------------------------------------------------------------------------------------------
-# Running the scripts
+NEWEST = max(VERSIONS, key=lambda v: (version_key(v), not v.endswith("t")))
 
 
 def cases():
-    for path in EXAMPLES:
-        example = Example.parse(path)
-        if example.tested_by:
-            continue
-        for version in PYTHONS:
-            if tuple(map(int, version.split("."))) < tuple(map(int, example.min_python.split("."))):
-                continue
+    for example in EXAMPLES:
+        for version in VERSIONS:
             for method in START_METHODS if example.processes else (None,):
-                test_id = f"{path.stem}-py{version}" + (f"-{method}" if method else "")
-                marks = [pytest.mark.exclusive] if example.timing else []
-                yield pytest.param(example, version, method, id=test_id, marks=marks)
+                bounded = version == NEWEST and method in (None, "forkserver")
+                kind = "bounded" if bounded else "dev"
+                marks = [pytest.mark.exclusive] if bounded and example.timing else []
+                test_id = f"{example.path.stem}-py{version}" + (f"-{method}" if method else "")
+                yield pytest.param(example, version, method, kind, id=test_id, marks=marks)
+        if example.sigint:
+            yield pytest.param(
+                example, NEWEST, None, "sigint", id=f"{example.path.stem}-py{NEWEST}-sigint-ignored"
+            )
 
 
-def session_members(sid: int) -> list[psutil.Process]:
-    members = []
-    for p in psutil.process_iter():
-        try:
-            if os.getsid(p.pid) == sid and p.status() != psutil.STATUS_ZOMBIE:
-                members.append(p)
-        except (OSError, psutil.Error):
-            pass
-    return members
-
-
-def clean_env(**extra: str) -> dict[str, str]:
-    """The environment an example runs in: this one, minus Python and pyenv settings and the
-    cluster addresses that make the Dask and Ray examples connect to a cluster (tests/test_clusters.py)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "PYENV"))}
-    for name in ("DASK_SCHEDULER_ADDRESS", "RAY_ADDRESS"):
-        env.pop(name, None)
-    env.update(PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8", PYTHONUTF8="1", **extra)
-    return env
-
-
-def run_script(example: Example, python: str, env: dict[str, str]) -> list[str]:
-    """Run `python examples/NAME.py` in a session of its own; return its stdout lines.
-
-    Fails the test on a timeout, a non-zero exit, any stderr, or any process of the session
-    (pool workers, forkserver, resource tracker...) still running 5 s after the script ended.
-    """
-    process = subprocess.Popen(
-        [python, f"examples/{example.path.name}"],
-        cwd=ROOT,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        stdout, stderr = process.communicate(timeout=example.timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        stdout, stderr = process.communicate()
-        pytest.fail(f"timed out after {example.timeout} s\nstdout:\n{stdout}\nstderr:\n{stderr}")
-    finally:
-        deadline = time.monotonic() + 5
-        while (left := session_members(process.pid)) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        for p in left:
-            p.kill()
-    assert not left, f"the example left processes running: {[p.cmdline() for p in left]}"
-    assert process.returncode == 0, f"exit status {process.returncode}\n{stderr}"
-    assert stderr == "", f"stderr must be empty:\n{stderr}"
-    return [line.rstrip() for line in stdout.rstrip("\n").split("\n")] if stdout else []
-
-
-@pytest.mark.parametrize(("example", "version", "method"), list(cases()))
-def test_example_runs(example: Example, version: str, method: str | None, proof) -> None:
-    proof("example script run", f"CPython {version}" + (f", {method}" if method else ""))
+@pytest.mark.examples
+@pytest.mark.parametrize(("example", "version", "method", "kind"), list(cases()))
+def test_example(example, version: str, method: str | None, kind: str, proof) -> None:
+    where = f"CPython {version}" + (f", {method}" if method else "")
+    why_not = runs_on(example, version)
+    if why_not:
+        proof("example NOT run: not installable there", f"{example.name} on {version}: {why_not}")
+        pytest.skip(why_not)
     python = PYTHONS[version]
     if python is None:
         if os.environ.get("CI"):
             pytest.fail(f"CPython {version} is required in CI and was not found")
         pytest.skip(f"CPython {version} not found on this machine")
-    env = clean_env(
-        **({"PYTHONPATH": str(START_METHOD_SITE), "EXAMPLE_START_METHOD": method} if method else {})
+    proof(
+        {
+            "bounded": "example run, bounds checked",
+            "dev": "example run under -X dev -W error",
+            "sigint": "example run with SIGINT ignored",
+        }[kind],
+        where,
     )
-    assert example.expected, f"{example.path.name} declares no expected output (#> lines)"
-    # A `timing` example measures speed on a shared machine (a hypervisor, other programs):
-    # it gets up to three runs, and one inside every bound passes. The summary counts retries.
-    attempts, attempt = (3 if example.timing else 1), 0
-    while True:
-        attempt += 1
-        started = time.monotonic()
-        actual = run_script(example, python, env)
-        elapsed = time.monotonic() - started
-        problems = compare(example.expected, actual)
-        if not problems or attempt == attempts:
-            break
-    if attempt > 1 and not problems:
-        proof("timing example passed only on a re-run", f"{example.path.name} (run {attempt})")
+    result = run(example, python, method=method, dev=kind == "dev", sigint_ignored=kind == "sigint")
+    problems = result.problems(example, check_bounds=kind == "bounded", version=version)
     assert not problems, (
-        f"{example.path.name} under CPython {version} ({elapsed:.1f} s):\n"
+        f"{example.name} under {where} ({kind} run, {result.seconds:.1f} s):\n"
         + "\n".join(problems)
         + "\n--- full stdout ---\n"
-        + "\n".join(actual)
+        + "\n".join(result.stdout)
     )
+    if kind != "sigint":
+        add_proof(example, version, method)
 
 
-def test_every_example_is_run_on_every_python() -> None:
-    """CI must have all three interpreters, so the site can say what each example ran on."""
+@pytest.mark.records
+@pytest.mark.parametrize("example", all_examples(), ids=lambda e: e.path.stem)
+def test_recorded_output_is_current(example, proof) -> None:
+    """The run a page shows is a real run of the example as it stands, within its bounds."""
+    proof("recorded output current and matching", "")
+    problems = record_problems(example, load_records())
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.lint
+def test_matcher_understands_placeholders() -> None:
+    lines = [Line("took {float<1.0} s, {int>=2<=8} workers")]
+    assert compare(lines, ["took 0.52 s, 4 workers"]) == []
+    assert compare(lines, ["took 1.52 s, 4 workers"])
+    assert compare(lines, ["took 1.52 s, 4 workers"], check_bounds=False) == []
+    assert compare(lines, ["took 0.52 s, 9 workers"])
+    assert compare([Line("{'a': 1} {...}")], ["{'a': 1} anything at all"]) == []
+    group = [Line("a {int}", True), Line("b", True)]
+    assert compare(group, ["b", "a 3"]) == []
+    assert compare(group, ["b", "c"])
+    assert compare(lines, ["took 0.5 s, 4 workers", "extra"])
+    assert compare([Line("took {float} s")], ["took   0.52 s"]) == []
+    assert lines[0].guarantee() == "under 1; at least 2 and at most 8"
+
+
+def test_every_required_python_is_here() -> None:
+    """CI must have every CPython it is asked for, so the pages can say what each example ran on."""
     missing = [v for v in REQUIRED if not PYTHONS.get(v)]
     if os.environ.get("CI"):
         assert not missing, f"CPython {missing} not found"
@@ -293,41 +136,34 @@ def test_every_example_is_run_on_every_python() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Lint and format, with the same settings as the docs blocks (pyproject.toml)
+# Lint and format: one ruff configuration (pyproject.toml) for examples, tests, hooks and docs
 
 
-def ruff(*args: str) -> subprocess.CompletedProcess:
+def ruff(*args: str, source: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "ruff", *args],
         check=False,
         cwd=ROOT,
+        input=source,
         capture_output=True,
         text=True,
         timeout=60,
     )
 
 
-def test_examples_lint(proof) -> None:
-    proof("example scripts linted and format-checked", "")
+@pytest.mark.lint
+def test_lint(proof) -> None:
+    proof("examples, tests and hooks linted", "")
     result = ruff("check", "--no-cache", "examples", "tests", "docs/hooks.py")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_examples_format() -> None:
-    """`ruff format --check`, except that the `#>` / `#?` output lines keep their convention
-    (a formatter would write `# >`; `make format` formats and puts them back)."""
-    unformatted = []
-    for path in [*EXAMPLES, *sorted(Path(__file__).parent.glob("*.py")), ROOT / "docs/hooks.py"]:
-        source = re.sub(r"^#([>?])", r"# \1", path.read_text(), flags=re.MULTILINE)
-        result = subprocess.run(
-            [sys.executable, "-m", "ruff", "format", "--no-cache", f"--stdin-filename={path}", "-"],
-            check=False,
-            cwd=ROOT,
-            input=source,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        if result.returncode != 0 or result.stdout != source:
-            unformatted.append(path.name)
+@pytest.mark.lint
+def test_format() -> None:
+    """`ruff format --check` of tests, hooks and examples (`make format` formats them)."""
+    result = ruff("format", "--check", "--no-cache", "--diff", "tests", "docs/hooks.py")
+    unformatted = [result.stdout] if result.returncode else []
+    unformatted += [
+        e.name for e in all_examples() if format_problem(e.path.read_text(), str(e.path))
+    ]
     assert not unformatted, f"not formatted (run `make format`): {unformatted}"

@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import os
+import html as html_lib
 import re
-import subprocess
-import sys
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from tests.conftest import run_lock
+from tests.support.examples import PLACEHOLDER, all_examples, included_examples, load_records
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_PATH = urlsplit(
     re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)
 ).path  # absolute links (as in 404.html) start with it
 NOTEBOOKS = sorted((ROOT / "docs").rglob("*.nb.py"))
+pytestmark = pytest.mark.site
 # Tags whose attribute makes the browser fetch something while showing the page.
 FETCHING = {
     ("script", "src"),
@@ -76,31 +74,14 @@ class Page(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory, lock_dir: Path) -> dict:
-    out = tmp_path_factory.mktemp("site")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", JUPYTER_CACHE_DIR=str(out / "nb-cache"))
-    started = time.monotonic()
-    with run_lock(lock_dir, exclusive=False):  # not while a timing test runs (see conftest)
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out / "site")],
-            check=False,
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-    return {
-        "result": result,
-        "seconds": time.monotonic() - started,
-        "dir": out / "site",
-        "log": result.stdout + result.stderr,
-    }
+def site(built_site: dict) -> dict:
+    """The run's one build (tests/conftest.py: built_site), shared with the browser tests."""
+    return built_site
 
 
 @pytest.fixture(scope="module")
 def pages(site: dict) -> dict[Path, Page]:
-    assert site["result"].returncode == 0, site["log"]
+    assert site["returncode"] == 0, site["log"]
     parsed = {}
     for html in site["dir"].rglob("*.html"):
         page = Page()
@@ -111,7 +92,7 @@ def pages(site: dict) -> dict[Path, Page]:
 
 def test_strict_build(site: dict, proof, record_property) -> None:
     proof("mkdocs build --strict", f"{site['seconds']:.1f} s")
-    assert site["result"].returncode == 0, site["log"]
+    assert site["returncode"] == 0, site["log"]
 
 
 def test_notebooks_executed_at_build(site: dict, pages: dict, proof) -> None:
@@ -175,6 +156,43 @@ def test_every_example_is_shown_on_a_page() -> None:
     """An example that no page includes is code nobody reads; a page must include each one."""
     included = set()
     for md in (ROOT / "docs").rglob("*.md"):
-        included.update(re.findall(r'--8<--\s+"([^"]+)"', md.read_text(encoding="utf-8")))
-    examples = {p.name for p in (ROOT / "examples").glob("*.py")}
+        included.update(included_examples(md.read_text(encoding="utf-8")))
+    examples = {e.name for e in all_examples()}
     assert not examples - included, f"examples no page includes: {sorted(examples - included)}"
+
+
+# What the example contract reads and readers never see. (Docs snippets may show a literal,
+# checked `#> output` comment after a print: pytest-examples' convention, real output.)
+PATTERN_SYNTAX = re.compile(PLACEHOLDER.pattern + r"|# example:", re.M)
+SPEC_LINES = re.compile(PLACEHOLDER.pattern + r"|^#[>?]|# example:", re.M)
+
+
+def test_readers_see_recorded_runs_not_test_syntax(site: dict, pages: dict, proof) -> None:
+    """No placeholder, `#>` line or options line in any page or download; every included
+    example shows its recorded run with the CPython version and date, and where it is tested."""
+    proof("pages show recorded runs, no test syntax", "")
+    leaks = []
+    for html in site["dir"].rglob("*.html"):
+        for block in re.findall(r"<code>(.*?)</code>", html.read_text(encoding="utf-8"), re.S):
+            text = html_lib.unescape(re.sub(r"<[^>]+>", "", block))
+            leaks += [
+                f"{html.relative_to(site['dir'])}: {m[0]!r}" for m in PATTERN_SYNTAX.finditer(text)
+            ]
+    for download in (site["dir"] / "examples").glob("*.py"):
+        leaks += [f"{download.name}: {m[0]!r}" for m in SPEC_LINES.finditer(download.read_text())]
+    assert not leaks, "\n".join(leaks[:50])
+    records = load_records()
+    for md in (ROOT / "docs").rglob("*.md"):
+        html_path = site["dir"] / md.relative_to(ROOT / "docs").with_suffix("") / "index.html"
+        if md.name == "index.md":
+            html_path = site["dir"] / md.relative_to(ROOT / "docs").parent / "index.html"
+        html = html_path.read_text(encoding="utf-8")
+        for name in included_examples(md.read_text(encoding="utf-8")):
+            record = records[name]
+            title = f"Output of a real run · CPython {record['python']}"
+            assert title in html, f"{html_path}: no recorded run shown for {name}"
+            assert (
+                f'download href="../examples/{name}"' in html
+                or f'download href="examples/{name}"' in html
+            ), name
+        assert "No recorded run yet" not in html, html_path

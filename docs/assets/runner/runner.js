@@ -39,6 +39,8 @@ function button(label, title, onClick, className = "md-button") {
 
 class Runner {
   constructor(block) {
+    this.block = block;
+    this.downloads = block.dataset.downloads; // the site's examples/ folder, relative to the page
     this.code = block.querySelector("pre > code");
     this.name = block.querySelector(".filename")?.textContent || block.dataset.example;
     this.original = this.code.innerHTML;
@@ -91,7 +93,11 @@ class Runner {
     this.output.hidden = false;
     running = { runner: this, id: ++lastId };
     this.setRunning(true, worker ? "Running…" : "Starting Python…");
-    getWorker().postMessage({ id: running.id, code: this.code.innerText, filename: this.name });
+    // The helpers it imports (workloads.py...) are the site's own downloads, examples/NAME.py.
+    const helpers = (this.block.dataset.helpers || "").split(" ").filter(Boolean);
+    const urls = helpers.map((name) => new URL(`${this.downloads}${name}`, location.href).href);
+    const message = { id: running.id, code: this.code.innerText, filename: this.name, urls };
+    getWorker().postMessage(message);
   }
 
   stop(message) {

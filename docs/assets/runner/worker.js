@@ -14,8 +14,10 @@ const JSPI_HINT =
 
 // The Python side: run the reader's code as __main__ and return a traceback (or "").
 const RUNNER = `
-import sys, traceback, types
+import os, sys, traceback, types
 from pyodide.code import eval_code_async
+
+sys.path.insert(0, os.getcwd())  # helpers written beside the program import as in CPython
 
 sys.stdout.reconfigure(line_buffering=True)  # stream line by line, as in a terminal
 sys.stderr.reconfigure(line_buffering=True)
@@ -96,7 +98,21 @@ function flush() {
   out.pending = [];
 }
 
-onmessage = async ({ data: { id, code, filename } }) => {
+const written = new Set(); // helper files already in Pyodide's file system
+
+// A program's helpers (e.g. workloads.py) go beside it, in the working folder, as when a reader
+// saves them next to the downloaded program: the same files, fetched from this site.
+async function writeHelpers(pyodide, urls) {
+  for (const url of urls) {
+    if (written.has(url)) continue;
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    pyodide.FS.writeFile(url.split("/").pop(), await response.text());
+    written.add(url);
+  }
+}
+
+onmessage = async ({ data: { id, code, filename, urls } }) => {
   out = { id, sent: 0, full: false, pending: [], flushed: 0, timer: 0 };
   Object.assign(out, { omitted: 0, omittedChars: 0, tail: "" }); // what the limit left out
   let error = "";
@@ -104,8 +120,7 @@ onmessage = async ({ data: { id, code, filename } }) => {
     python ||= await start();
     postMessage({ type: "started", id });
     const started = performance.now();
-    // Packages the program imports that the site ships (here: workloads) come from pyodide-lock.json.
-    await python.pyodide.loadPackagesFromImports(code, { messageCallback: () => {} });
+    await writeHelpers(python.pyodide, urls);
     error = await python.runProgram(code, filename);
     if (error.includes("stack switching not supported")) error += JSPI_HINT;
     out.seconds = (performance.now() - started) / 1000;
