@@ -171,8 +171,8 @@ def tested_on_line(example, proven: dict | None) -> str:
         if methods:
             text += " × " + ", ".join(m for m in contract.START_METHODS if m in methods)
     else:
-        ok = [v for v, why in where.items() if not why]
-        text = "Tested on CPython " + ", ".join(ok)
+        ok = [v for v, why in where.items() if not why]  # a local build: what CI will run
+        text = "CI runs it on CPython " + ", ".join(ok)
         if example.processes:
             text += " × " + ", ".join(contract.START_METHODS)
     if example.browser:
