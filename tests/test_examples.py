@@ -25,6 +25,7 @@ import pytest
 
 from tests.support.examples import (
     ROOT,
+    SLOW_CALLBACK,
     START_METHODS,
     Line,
     add_proof,
@@ -90,6 +91,11 @@ def test_example(example, version: str, method: str | None, kind: str, proof) ->
         where,
     )
     result = run(example, python, method=method, dev=kind == "dev", sigint_ignored=kind == "sigint")
+    if kind == "dev" and SLOW_CALLBACK.search(result.stderr) and not example.blocks_loop:
+        # asyncio's debug mode times callbacks by the wall clock: on a loaded 2-core machine any
+        # of them can pass 0.1 s. Listed in the summary, not failed; all else on stderr fails.
+        proof("dev run: asyncio slow-callback lines tolerated", f"{example.name} ({where})")
+        result.stderr = SLOW_CALLBACK.sub("", result.stderr)
     problems = result.problems(example, check_bounds=kind == "bounded", version=version)
     assert not problems, (
         f"{example.name} under {where} ({kind} run, {result.seconds:.1f} s):\n"
