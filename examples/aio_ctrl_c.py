@@ -3,8 +3,9 @@
 import asyncio
 import signal
 
-# A program started in the background may inherit "ignore SIGINT"; make Ctrl-C raise again.
-signal.signal(signal.SIGINT, signal.default_int_handler)
+# Started with SIGINT ignored (nohup, `cmd &`)? Ctrl-C would do nothing: restore the handler.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 async def worker(n: int) -> None:
@@ -34,6 +35,7 @@ try:
 except KeyboardInterrupt:
     print("KeyboardInterrupt raised by asyncio.run(), after a clean shutdown")
 
+# example: sigint
 # Output:
 #? worker 0: cleaned up
 #? worker 1: cleaned up

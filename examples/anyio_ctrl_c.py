@@ -4,8 +4,9 @@ import signal
 
 import anyio
 
-# A program started in the background may inherit "ignore SIGINT"; make Ctrl-C raise again.
-signal.signal(signal.SIGINT, signal.default_int_handler)
+# Started with SIGINT ignored (nohup, `cmd &`)? Ctrl-C would do nothing: restore the handler.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 async def worker(n: int) -> None:
@@ -37,6 +38,7 @@ for backend in ("asyncio", "trio"):
     except* KeyboardInterrupt as group:  # also matches a bare KeyboardInterrupt
         print(f"  stopped by {[type(e).__name__ for e in group.exceptions]}")
 
+# example: sigint
 # Output:
 #> backend=asyncio:
 #?   worker 0: cleaned up

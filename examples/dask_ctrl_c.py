@@ -20,6 +20,9 @@ def press_ctrl_c_soon() -> None:
 
 
 if __name__ == "__main__":
+    # Started with SIGINT ignored (nohup, `cmd &`)? Ctrl-C would do nothing: restore the handler.
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     with (
         LocalCluster(
             n_workers=2,
@@ -44,6 +47,7 @@ if __name__ == "__main__":
     # Leaving the with block closed the client, then the workers and the scheduler.
     print(f"all shut down {time.perf_counter() - start:.1f} s after the work was submitted")
 
+# example: sigint
 # Output (your numbers will differ):
 #> KeyboardInterrupt after {float<2.0} s
 #> finished: {int>=0<=6}, cancelled: {int>=14<=20}

@@ -4,6 +4,10 @@ import signal
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+# Started with SIGINT ignored (nohup, `cmd &`)? Ctrl-C would do nothing: restore the handler.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
 
 def job(n: int) -> int:
     time.sleep(0.1)
@@ -40,6 +44,7 @@ for how in (plain_with, cancel_on_exit):
             f"{how.__name__}: KeyboardInterrupt, program free after {time.perf_counter() - start:.2f} s"
         )
 
+# example: sigint
 # Output (timings vary):
 #> plain_with: KeyboardInterrupt, program free after {float>=1.5} s
 #> cancel_on_exit: KeyboardInterrupt, program free after {float<0.5} s

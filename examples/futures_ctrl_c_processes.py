@@ -23,6 +23,9 @@ def press_ctrl_c() -> None:
 
 
 def main() -> None:
+    # Started with SIGINT ignored (nohup, `cmd &`)? Ctrl-C would do nothing: restore the handler.
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     if os.getpgrp() != os.getpid():
         os.setpgrp()  # a process group of our own, so the simulated Ctrl-C reaches only us
     executor = ProcessPoolExecutor(max_workers=2, initializer=ignore_sigint)
@@ -45,7 +48,7 @@ if __name__ == "__main__":
     main()
 
 # Output (timings vary):
-# example: processes
+# example: processes sigint
 #> KeyboardInterrupt in the main process only
 #> pool shut down {float<2.0} s after the start
 #> finished: {int>=1<=12}, cancelled: {int>=8<=19}

@@ -7,6 +7,7 @@ from gevent import monkey
 monkey.patch_all()
 
 import os
+import signal
 import subprocess
 import sys
 
@@ -14,6 +15,10 @@ import gevent
 from greenlet_server import latency_server_process
 
 from workloads import LATENCY, fetch
+
+# Started with SIGINT ignored (nohup, `cmd &`)? Ctrl-C would do nothing: restore the handler.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def crawler(base: str, name: str) -> None:
@@ -40,14 +45,16 @@ with latency_server_process() as base:
         ]
     )
     try:
-        gevent.joinall(crawlers, raise_error=True)
+        gevent.joinall(crawlers, timeout=30, raise_error=True)
     except KeyboardInterrupt:
         print("KeyboardInterrupt in the main greenlet: stopping the crawlers")
+    finally:  # however the wait ended, no crawler outlives this block
         gevent.killall(crawlers, timeout=5)
     print(f"crawlers all dead: {all(c.dead for c in crawlers)}")
-    user.wait()
+    user.wait(timeout=30)
 print("server process stopped; exiting normally")
 
+# example: sigint
 # Output (timings vary):
 #> KeyboardInterrupt in the main greenlet: stopping the crawlers
 #?   crawler a: stopped after {int>=2<=4} requests

@@ -27,6 +27,9 @@ def press_ctrl_c_soon() -> None:
 
 
 if __name__ == "__main__":
+    # Started with SIGINT ignored (nohup, `cmd &`)? Ctrl-C would do nothing: restore the handler.
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     if os.getpgrp() != os.getpid():
         os.setpgrp()  # a process group of our own, so the simulated Ctrl-C reaches only us
     workers = set(Parallel(n_jobs=2)(delayed(job)(n) for n in range(2)))  # start the workers
@@ -43,6 +46,7 @@ if __name__ == "__main__":
     # The next Parallel() call simply starts fresh workers.
     print("next call works:", len(Parallel(n_jobs=2)(delayed(job)(n) for n in range(4))) == 4)
 
+# example: sigint
 # Output (your numbers will differ):
 #> KeyboardInterrupt after {float<2.0} s
 #> old workers still alive: False

@@ -11,6 +11,8 @@ import signal
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
+WAIT = 30  # seconds: the longest any wait below may block
+
 
 def ignore_sigint(ready: multiprocessing.Queue) -> None:  # the initializer, once per worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # only the parent handles Ctrl-C
@@ -32,10 +34,10 @@ def with_executor() -> None:
     ready = multiprocessing.Queue()
     with ProcessPoolExecutor(2, initializer=ignore_sigint, initargs=(ready,)) as executor:
         futures = [executor.submit(slow, n) for n in range(20)]
-        ready.get(), ready.get()  # both workers now ignore SIGINT
+        ready.get(timeout=WAIT), ready.get(timeout=WAIT)  # both workers now ignore SIGINT
         done = 0
         try:
-            for _ in as_completed(futures):
+            for _ in as_completed(futures, timeout=WAIT):
                 done += 1
                 if done == 2:
                     press_ctrl_c()
@@ -51,18 +53,26 @@ def with_executor() -> None:
 def with_pool() -> None:
     ready = multiprocessing.Queue()
     with multiprocessing.Pool(2, initializer=ignore_sigint, initargs=(ready,)) as pool:
-        pending = pool.map_async(slow, range(20), chunksize=1)
-        ready.get(), ready.get()
+        results = [pool.apply_async(slow, (n,)) for n in range(20)]
+        ready.get(timeout=WAIT), ready.get(timeout=WAIT)
         try:
             press_ctrl_c()
-            pending.get()
+            for result in results:
+                result.get(timeout=WAIT)
         except KeyboardInterrupt:
             print("Pool: Ctrl-C; terminate() stops the workers at once")
             pool.terminate()  # leaving the with block would call terminate() too
-        pool.join()
+        else:
+            pool.close()  # no more tasks: the workers exit once the queue is empty
+        pool.join()  # allowed only after close() or terminate()
+    finished = sum(result.ready() for result in results)
+    print(f"Pool: {finished} of {len(results)} tasks finished")
 
 
 def main() -> None:
+    # Started with SIGINT ignored (nohup, `cmd &`)? Ctrl-C would do nothing: restore the handler.
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     with_executor()
     with_pool()
     print("processes left:", multiprocessing.active_children())
@@ -71,8 +81,9 @@ def main() -> None:
 if __name__ == "__main__":
     main()
 
-# example: processes
+# example: processes sigint
 #> executor: Ctrl-C after 2 results; cancelling the rest
-#> executor: {int} finished, {int} cancelled, 20 in all
+#> executor: {int>=2<=9} finished, {int>=11<=18} cancelled, 20 in all
 #> Pool: Ctrl-C; terminate() stops the workers at once
+#> Pool: {int<=2} of 20 tasks finished
 #> processes left: []

@@ -25,19 +25,22 @@ def slow(n):
     return n
 
 if __name__ == "__main__":
+    # Started with SIGINT ignored (nohup, `cmd &`)? Ctrl-C would do nothing: restore the handler.
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     fixed = sys.argv[1] == "fixed"
     started = multiprocessing.Queue()
     with multiprocessing.Pool(2, set_up, (started, fixed)) as pool:
         pending = pool.map_async(slow, range(20), chunksize=1)
         busy = set()
         while len(busy) < 2:  # wait until both workers are inside slow()
-            busy.add(started.get())
+            busy.add(started.get(timeout=10))
         workers = multiprocessing.active_children()
         try:
             for worker in workers:  # what the terminal does on Ctrl-C
                 os.kill(worker.pid, signal.SIGINT)
             signal.raise_signal(signal.SIGINT)
-            pending.get()
+            pending.get(timeout=30)
         except KeyboardInterrupt:
             print("parent: KeyboardInterrupt")
             if not fixed:  # let the dying workers finish printing before terminate()
@@ -74,6 +77,6 @@ def main() -> None:
 if __name__ == "__main__":
     main()
 
-# example: processes
+# example: processes sigint
 #> plain: parent: KeyboardInterrupt; stderr: 2 tracebacks, 2 KeyboardInterrupt
 #> fixed: parent: KeyboardInterrupt; stderr: 0 tracebacks, 0 KeyboardInterrupt

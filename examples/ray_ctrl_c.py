@@ -22,6 +22,9 @@ def press_ctrl_c_soon() -> None:
 
 
 if __name__ == "__main__":
+    # Started with SIGINT ignored (nohup, `cmd &`)? Ctrl-C would do nothing: restore the handler.
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     if os.getpgrp() != os.getpid():
         os.setpgrp()  # a process group of our own, so the simulated Ctrl-C reaches only us
     ray.init(
@@ -56,7 +59,7 @@ if __name__ == "__main__":
         ray.shutdown()
     print(f"Ray shut down {time.perf_counter() - start:.1f} s after the work was submitted")
 
-# example: timeout=180
+# example: timeout=180 sigint
 # Output (your numbers will differ):
 #> KeyboardInterrupt after {float<3} s
 #> tasks kept finishing after Ctrl-C: True

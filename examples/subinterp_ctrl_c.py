@@ -15,6 +15,10 @@ except ImportError:  # Python 3.13: pip install interpreters-pep-734 (the PEP 73
     from interpreters_backport import interpreters
     from interpreters_backport.concurrent.futures import InterpreterPoolExecutor
 
+# Started with SIGINT ignored (nohup, `cmd &`)? Ctrl-C would do nothing: restore the handler.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
 
 def press_ctrl_c() -> None:
     signal.raise_signal(signal.SIGINT)  # what the terminal does when you press Ctrl-C
@@ -37,7 +41,7 @@ print(
     f"threads left: {threading.active_count()}, interpreters left: {len(interpreters.list_all())}"
 )
 
-# example: python>=3.13
+# example: python>=3.13 sigint
 # Output (timings vary):
 #> KeyboardInterrupt in the main thread
 #> program free after {float<1.5} s, {int>=14<=18} calls cancelled

@@ -5,6 +5,10 @@ import signal
 import threading
 import time
 
+# Started with SIGINT ignored (nohup, `cmd &`)? Ctrl-C would do nothing: restore the handler.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
 stop = threading.Event()
 steps_done: dict[str, int] = {}
 
@@ -29,9 +33,6 @@ def press_ctrl_c_in(seconds: float) -> threading.Timer:
     return timer
 
 
-# Python installs this handler at start-up unless SIGINT was ignored by the parent (nohup, some
-# CI runners); setting it explicitly makes sure that Ctrl-C raises KeyboardInterrupt.
-signal.signal(signal.SIGINT, signal.default_int_handler)
 workers = [threading.Thread(target=worker, name=f"worker-{i}") for i in (1, 2)]
 workers.append(threading.Thread(target=stuck_worker, name="stuck"))
 for thread in workers:
@@ -55,6 +56,7 @@ for thread in workers:
     thread.join()  # the interpreter would wait for it anyway: it is not a daemon thread
 print("threads left:", [t.name for t in threading.enumerate()])
 
+# example: sigint
 # Output:
 #> KeyboardInterrupt raised in MainThread
 #> stuck is still running after the 0.5 s grace period

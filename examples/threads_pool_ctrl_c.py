@@ -6,6 +6,10 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
+# Started with SIGINT ignored (nohup, `cmd &`)? Ctrl-C would do nothing: restore the handler.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
 stop = threading.Event()
 
 
@@ -17,7 +21,6 @@ def task(i: int) -> str:
     return "finished"
 
 
-signal.signal(signal.SIGINT, signal.default_int_handler)  # see threads_ctrl_c.py
 timer = threading.Timer(0.3, os.kill, args=(os.getpid(), signal.SIGINT))  # "Ctrl-C" at 0.3 s
 start = time.perf_counter()
 pool = ThreadPoolExecutor(max_workers=4)
@@ -44,6 +47,7 @@ print(outcomes)
 print(f"shut down after {time.perf_counter() - start:.2f} s instead of 10 s")
 print("threads left:", [t.name for t in threading.enumerate()])
 
+# example: sigint
 # Output:
 #> KeyboardInterrupt: cancelling
 #> {'stopped early': 4, 'cancelled': 36}

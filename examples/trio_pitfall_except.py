@@ -4,7 +4,9 @@ import signal
 
 import trio
 
-signal.signal(signal.SIGINT, signal.default_int_handler)
+# Started with SIGINT ignored (nohup, `cmd &`)? Ctrl-C would do nothing: restore the handler.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 async def parse(record: str) -> int:
@@ -59,6 +61,7 @@ try:
 except* KeyboardInterrupt:  # FIX: matches a bare KeyboardInterrupt and one inside a group
     print("Ctrl-C: caught with except* KeyboardInterrupt")
 
+# example: sigint
 # Output:
 #> broken: escaped as ExceptionGroup: (ValueError("invalid literal for int() with base 10: 'x'"),)
 #> fixed: caught ValueError("invalid literal for int() with base 10: 'x'")

@@ -6,8 +6,9 @@ import signal
 
 import uvloop
 
-# A program started in the background may inherit "ignore SIGINT"; make Ctrl-C raise again.
-signal.signal(signal.SIGINT, signal.default_int_handler)
+# Started with SIGINT ignored (nohup, `cmd &`)? Ctrl-C would do nothing: restore the handler.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 async def worker(n: int) -> None:
@@ -33,6 +34,7 @@ try:
 except KeyboardInterrupt:
     print("KeyboardInterrupt raised by uvloop.run(), after a clean shutdown")
 
+# example: sigint
 # Output:
 #? worker 0: cleaned up
 #? worker 1: cleaned up
