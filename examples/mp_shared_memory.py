@@ -28,11 +28,16 @@ def main() -> None:
         for process in workers:
             process.start()
         for process in workers:
-            process.join()
+            process.join(timeout=60)
+            if process.exitcode != 0:  # None: still running after the timeout
+                process.kill()
+                raise RuntimeError(f"{process.name} failed: exit code {process.exitcode}")
         numbers = block.buf.cast("q")
-        print("sum of squares written by two processes:", sum(numbers))
+        try:
+            print("sum of squares written by two processes:", sum(numbers))
+        finally:
+            numbers.release()  # before close(), as in fill()
         print("expected:", sum(i * i for i in range(COUNT)))
-        numbers.release()
     finally:
         block.close()  # every process closes its own handle ...
         block.unlink()  # ... and exactly one (the creator) frees the memory
