@@ -67,7 +67,7 @@ if __name__ == "__main__":  # workers run this file too (as __mp_main__), like m
         anyio.run(main, sequential, backend=backend, backend_options=options[backend])
 
 # anyio starts its workers with subprocess, not multiprocessing: start methods do not apply.
-# example: timing
+# example: timing needs=trio
 # Output (timings vary; speed-ups over the sequential run, on >= 2 cores):
 #> backend=asyncio:
 #>   sequential:          90408 primes in {float} s

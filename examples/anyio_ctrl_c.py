@@ -38,7 +38,7 @@ for backend in ("asyncio", "trio"):
     except* KeyboardInterrupt as group:  # also matches a bare KeyboardInterrupt
         print(f"  stopped by {[type(e).__name__ for e in group.exceptions]}")
 
-# example: sigint
+# example: sigint needs=trio
 # Output:
 #> backend=asyncio:
 #?   worker 0: cleaned up

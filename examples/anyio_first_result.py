@@ -60,6 +60,7 @@ for backend in ("asyncio", "trio"):
 print(f"asyncio.TaskGroup: {asyncio.run(timed(first_asyncio))}")
 
 # Output (timings vary; the slower mirrors would take 0.2 and 0.3 s):
+# example: needs=trio
 #> anyio on asyncio: file from mirror-b in {float<0.2} s
 #> anyio on trio: file from mirror-b in {float<0.2} s
 #> asyncio.TaskGroup: file from mirror-b in {float<0.2} s

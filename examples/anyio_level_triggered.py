@@ -46,6 +46,7 @@ for backend in ("asyncio", "trio"):
     anyio.run(with_anyio, backend=backend)
 
 # Output:
+# example: needs=trio
 #> asyncio.timeout (edge-triggered):
 #>   first wait: cancelled, and the exception is swallowed
 #>   second wait: ran to the end, {float>=0.25} s past the deadline

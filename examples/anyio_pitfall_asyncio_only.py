@@ -33,6 +33,7 @@ with latency_server() as base_url:
             print(f"{fetch.__name__} on {backend}: {outcome}")
 
 # Output:
+# example: needs=trio
 #> fetch_async on asyncio: b'ok /hello'
 #> fetch_async on trio: RuntimeError: no running event loop
 #> fetch_portable on asyncio: b'ok /hello'

@@ -37,6 +37,7 @@ for backend in ("asyncio", "trio"):
         print(f"{backend}, {session.__name__}: {anyio.run(main, session, backend=backend)}")
 
 # Output:
+# example: needs=trio
 #> asyncio, session_broken: []
 #> asyncio, session_fixed: ['goodbye sent']
 #> trio, session_broken: []

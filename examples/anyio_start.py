@@ -32,6 +32,7 @@ for backend in ("asyncio", "trio"):
     anyio.run(main, backend=backend)
 
 # Output:
+# example: needs=trio
 #> backend=asyncio:
 #>   client got b'HELLO'
 #>   server stopped, listener closed

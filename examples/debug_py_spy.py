@@ -71,6 +71,7 @@ for line in dump.splitlines():
         print(line)
 
 # Output (process and thread ids vary):
+# example: needs=py-spy
 #> py-spy dump exit status: 0
 #> Process {int}: {...}/python {...}/hung_bank.py
 #> Python v{...}

@@ -136,6 +136,7 @@ for line in result.stdout.splitlines():
         print(line)
 
 # Output (timings vary):
+# example: needs=pytest,pytest-timeout,pytest-asyncio,anyio,trio
 #> PASSED test_bank.py::test_increments_add_up[lock]
 #> PASSED test_bank.py::test_transfers_finish[one-order]
 #> PASSED test_bank.py::test_withdrawals_asyncio
