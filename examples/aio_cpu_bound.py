@@ -84,7 +84,7 @@ def main() -> None:
 if __name__ == "__main__":
     main()
 
-# example: processes timing
+# example: processes timing blocks-loop
 # Output (timings vary):
 #> 8 tasks, 90408 primes in all
 #> sequential:           {float} s

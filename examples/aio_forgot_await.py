@@ -16,7 +16,9 @@ async def main() -> None:
         save("first", db)  # BUG: creates a coroutine object and drops it
     print("saved:", db)
     for warning in caught:  # normally printed to stderr when the object is garbage-collected
-        print(f"{warning.category.__name__}: {warning.message}")
+        # (under -X dev the message goes on with the lines where the coroutine was created)
+        first_line = str(warning.message).splitlines()[0]
+        print(f"{warning.category.__name__}: {first_line}")
 
     await save("second", db)  # FIX: await it (or wrap it in a task and await that)
     print("saved:", db)

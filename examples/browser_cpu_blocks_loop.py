@@ -37,7 +37,7 @@ async def main() -> None:
 
 asyncio.run(main())
 
-# example: browser
+# example: browser blocks-loop
 # Output (the first count varies):
 #> ticks while awaiting asyncio.sleep(0.3): {int>=5}
 #> ticks while counting the 11301 primes below 120,000: 0

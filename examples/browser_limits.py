@@ -73,7 +73,7 @@ print(f"subinterpreters (concurrent.interpreters, 3.14+): {can_import('concurren
 print(f"listening sockets (a server such as workloads.latency_server): {can_listen()}")
 asyncio.run(asyncio_facts())
 
-# example: browser
+# example: browser blocks-loop
 # Output (the answers depend on where it runs):
 #> running on: {...}
 #> threads: {...}

@@ -65,6 +65,7 @@ async def main() -> None:
 asyncio.run(main())
 
 # Output:
+# example: blocks-loop
 #> watchdog: the loop has not ticked for 0.2 s; it is at:
 #>   line 65 in <module>: asyncio.run(main())
 #>   line 62 in main: print(f"got {await handle_request()!r}")

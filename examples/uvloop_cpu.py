@@ -44,7 +44,7 @@ def main() -> None:
 if __name__ == "__main__":
     main()
 
-# example: processes timing
+# example: processes timing blocks-loop
 # Output (timings vary; with 2 idle cores the pool takes about half the time):
 #> asyncio  90408 primes: in the loop {float} s, in a process pool {float} s
 #> uvloop   90408 primes: in the loop {float} s, in a process pool {float} s

@@ -84,7 +84,11 @@ def latency_server(latency: float = LATENCY) -> Iterator[str]:
         async with server:
             await state["stop"].wait()
 
-    thread = threading.Thread(target=asyncio.run, args=(serve(),), name="latency-server")
+    # debug=False: the server stands for a remote machine. Under `python -X dev`, asyncio's
+    # debug mode would otherwise time its bursts of accepts and report them as slow callbacks.
+    thread = threading.Thread(
+        target=asyncio.run, args=(serve(),), kwargs={"debug": False}, name="latency-server"
+    )
     thread.start()
     started.wait()
     try:

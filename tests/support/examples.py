@@ -43,6 +43,7 @@ REQUIREMENTS = EXAMPLES_DIR / "requirements.txt"
 PYTHONS_FILE = Path(__file__).with_name("pythons.json")
 START_METHOD_SITE = Path(__file__).resolve().parent.parent / "start_method"
 START_METHODS = ("fork", "spawn", "forkserver")
+DEV_SLOWDOWN = 3  # a run under `-X dev` may take this many times an example's timeout
 RECORD_START_METHOD = "forkserver"  # the Linux default since CPython 3.14
 BENCH_RESULTS = ROOT / "docs" / "benchmarks" / "results.json"
 
@@ -435,7 +436,7 @@ class Run:
     ) -> list[str]:
         found = []
         if self.timed_out:
-            found.append(f"timed out after {example.timeout} s")
+            found.append(f"timed out after {self.seconds:.0f} s")
         if self.left:
             found.append(f"left processes running: {self.left}")
         if self.returncode != 0:
@@ -487,6 +488,8 @@ def run(
     Any process of the session still running 5 s after the program ended is killed and listed.
     """
     env = dict(env if env is not None else clean_env())
+    # Dev mode is slower (asyncio's debug mode records a stack for every task and callback).
+    timeout = example.timeout * (DEV_SLOWDOWN if dev else 1)
     if method:
         env.update(PYTHONPATH=str(START_METHOD_SITE), EXAMPLE_START_METHOD=method)
     command = [python, *(["-X", "dev", "-W", "error"] if dev else []), example.name]
@@ -507,7 +510,7 @@ def run(
         )
         timed_out = False
         try:
-            stdout, stderr = process.communicate(timeout=example.timeout)
+            stdout, stderr = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             timed_out = True
             os.killpg(process.pid, signal.SIGKILL)
