@@ -77,3 +77,12 @@ if __name__ == "__main__":  # workers run this file too (as __mp_main__), like m
 #>   sequential:          90408 primes in {float} s
 #>   to_thread.run_sync:  90408 primes, {float<1.3}x
 #>   to_process.run_sync: 90408 primes, {float>1.3}x
+# Output on free-threaded builds (3.14t, 3.15t; GIL disabled, so worker threads speed up computing too):
+#> backend=asyncio:
+#>   sequential:          90408 primes in {float} s
+#>   to_thread.run_sync:  90408 primes, {float>1.3}x
+#>   to_process.run_sync: 90408 primes, {float>1.3}x
+#> backend=trio:
+#>   sequential:          90408 primes in {float} s
+#>   to_thread.run_sync:  90408 primes, {float>1.3}x
+#>   to_process.run_sync: 90408 primes, {float>1.3}x

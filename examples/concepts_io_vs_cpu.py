@@ -56,3 +56,11 @@ if __name__ == "__main__":
 #>   sequential {float} s  speedup {float}x
 #>   threads    {float} s  speedup {float<1.5}x
 #>   processes  {float} s  speedup {float>1.3}x
+# Output on free-threaded builds (3.14t, 3.15t; GIL disabled, so threads speed up computing too, like processes):
+#> I/O-bound, 16 requests of 0.1 s each:
+#>   sequential {float>=1.6} s  speedup {float}x
+#>   threads    {float<0.8} s  speedup {float>3}x
+#> CPU-bound, 8 prime counts, {int>=2} workers:
+#>   sequential {float} s  speedup {float}x
+#>   threads    {float} s  speedup {float>1.3}x
+#>   processes  {float} s  speedup {float>1.3}x

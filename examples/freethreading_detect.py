@@ -32,3 +32,8 @@ print(f"executor for CPU-bound work: {cpu_executor().__name__}")
 #> GIL enabled now: True
 #> 'free-threading' in sys.version: False
 #> executor for CPU-bound work: ProcessPoolExecutor
+# Output on free-threaded builds (3.14t, 3.15t; GIL disabled, as no extension turned it back on):
+#> free-threaded build: True
+#> GIL enabled now: False
+#> 'free-threading' in sys.version: True
+#> executor for CPU-bound work: ThreadPoolExecutor

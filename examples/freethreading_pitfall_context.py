@@ -19,7 +19,8 @@ def log_line(label: str) -> None:
     seen[label] = request_id.get()
 
 
-print(f"sys.flags.thread_inherit_context: {getattr(sys.flags, 'thread_inherit_context', False)}")
+inherit = bool(getattr(sys.flags, "thread_inherit_context", 0))  # an int flag, new in 3.14
+print(f"sys.flags.thread_inherit_context: {inherit}")
 
 # The pitfall: whatever this thread sees depends on the build (and on -X thread_inherit_context).
 thread = threading.Thread(target=log_line, args=("implicit",))
@@ -34,7 +35,11 @@ thread.start()
 thread.join()
 print(f"explicit: the thread sees {seen['explicit']!r}")
 
-# Output on the standard (GIL) builds of 3.11-3.14 (3.14t prints True and 'req-42' for both):
+# Output on the standard (GIL) builds:
 #> sys.flags.thread_inherit_context: False
 #> implicit: the thread sees '<unset>'
+#> explicit: the thread sees 'req-42'
+# Output on free-threaded builds (3.14t, 3.15t: the flag is on, so a new thread starts with a copy):
+#> sys.flags.thread_inherit_context: True
+#> implicit: the thread sees 'req-42'
 #> explicit: the thread sees 'req-42'

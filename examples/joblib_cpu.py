@@ -45,3 +45,9 @@ if __name__ == "__main__":
 #> best of 2 runs each - sequential: {float} s
 #> loky (processes): {float} s, speedup {float>1.3}x
 #> threading: {float} s, speedup {float<1.3}x
+# Output on free-threaded builds (3.14t, 3.15t; GIL disabled, so joblib's threads compute in parallel too):
+#> 8 prime counts, n_jobs=2
+#> starting the loky workers: {float<10} s (once, then reused)
+#> best of 2 runs each - sequential: {float} s
+#> loky (processes): {float} s, speedup {float>1.3}x
+#> threading: {float} s, speedup {float>1.3}x

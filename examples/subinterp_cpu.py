@@ -62,3 +62,10 @@ if __name__ == "__main__":
 #>   threads      {float} s  speedup {float<1.3}x
 #>   processes    {float} s  speedup {float>1.3}x
 #>   interpreters {float} s  speedup {float>1.3}x
+# Output on free-threaded builds (3.14t, 3.15t; GIL disabled, so plain threads compute in parallel too, on 2 free cores):
+#> same results everywhere: True
+#> 8 prime counts, {int>=2} workers (best of 2 runs):
+#>   sequential   {float} s  speedup {float}x
+#>   threads      {float} s  speedup {float>1.3}x
+#>   processes    {float} s  speedup {float>1.3}x
+#>   interpreters {float} s  speedup {float>1.3}x

@@ -209,7 +209,9 @@ class Example:
                 expected = example.expected_free_threaded
             elif line.startswith("# Output"):
                 caption = line.removeprefix("# Output").strip().rstrip(":").strip()
-                example.caption = caption.removeprefix("(").removesuffix(")")
+                if caption.startswith("(") and caption.endswith(")"):
+                    caption = caption[1:-1]
+                example.caption = caption
             elif line.startswith("# example: "):
                 example.set_options(line.removeprefix("# example: ").split())
         return example
