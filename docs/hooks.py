@@ -137,6 +137,8 @@ def shell_quote(requirement: str) -> str:
 
 def recorded(example, record: dict | None) -> list[str]:
     """The recorded run: its stdout, where and when it ran, the bounds and where it is tested."""
+    if example.tested_by:  # a harness with a test of its own (the benchmark: results on its page)
+        return []
     if record is None or record["digest"] != example.digest():
         # The tests fail on this (test_recorded_output_is_current); the page says it plainly.
         return ["No recorded run yet: `make update-output` records one.", ""]

@@ -39,7 +39,9 @@ def test_runnable_blocks_are_the_examples_marked_browser(pages_of_examples: dict
 @pytest.mark.parametrize(
     "example",
     [
-        pytest.param(e, id=e.path.stem, marks=[pytest.mark.exclusive] if e.timing else [])
+        pytest.param(
+            e, id=e.path.stem, marks=[pytest.mark.exclusive] if e.timing or e.bounded else []
+        )
         for e in BROWSER_EXAMPLES
     ],
 )

@@ -4,6 +4,7 @@ the tests/test_browser_*.py modules (one module per concern)."""
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
@@ -18,7 +19,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.support.examples import all_examples
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # `make test` installs Debian's
 CHROMIUM_ARGS = [
     "--headless",
@@ -34,7 +35,8 @@ BROWSER_EXAMPLES = [e for e in all_examples() if e.browser]
 PLAYGROUND = "browser_playground.py"
 COLD_START = 90  # seconds allowed for the first Run: download, compile and start Pyodide
 
-# One xdist worker runs the browser modules: one server and one browser at a time.
+# (pytest-xdist 3.8's xdist_group does not keep these on one worker here: the `browser` fixture
+# takes a lock so that one Chromium runs at a time.)
 BROWSER_MARKS = [pytest.mark.browser, pytest.mark.xdist_group("browser"), pytest.mark.timeout(600)]
 
 
@@ -107,13 +109,17 @@ def playwright():
 
 
 @pytest.fixture
-def browser(playwright) -> Browser:
-    """A fresh Chromium per test (Playwright gives it a new, empty user-data-dir)."""
-    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    try:
-        yield chromium
-    finally:
-        chromium.close()
+def browser(playwright, lock_dir: Path) -> Browser:
+    """A fresh Chromium per test (Playwright gives it a new, empty user-data-dir), one at a time
+    across the run's workers: the runner's timings must not compete with another browser."""
+    with open(lock_dir / "browser.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def leaves_localhost(url: str) -> bool:
