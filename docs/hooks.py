@@ -153,7 +153,7 @@ def recorded(example, record: dict | None) -> list[str]:
     checks = contract.guarantees(example.expected, record["stdout"])
     if checks:
         items = "; ".join(f"`{line.strip()}` — {words}" for line, words in checks)
-        lines += [f"The tests check the bounds of every run: {items}.", "{: .example-checks }", ""]
+        lines += [f"Bounds the tests check on every CPython: {items}.", "{: .example-checks }", ""]
     if example.caption:
         lines[0] = f'{fence}text title="{title} ({example.caption})"'
     lines += [tested_on_line(example, PROVEN), "{: .example-tested }", ""]
