@@ -178,7 +178,9 @@ def test_readers_see_recorded_runs_not_test_syntax(site: dict, pages: dict, proo
             leaks += [
                 f"{html.relative_to(site['dir'])}: {m[0]!r}" for m in PATTERN_SYNTAX.finditer(text)
             ]
-    for download in (site["dir"] / "examples").glob("*.py"):
+    for example in all_examples():  # the downloads are exactly what tests/test_examples.py runs
+        download = site["dir"] / "examples" / example.name
+        assert download.read_text(encoding="utf-8") == example.bundle()[example.name], download
         leaks += [f"{download.name}: {m[0]!r}" for m in SPEC_LINES.finditer(download.read_text())]
     assert not leaks, "\n".join(leaks[:50])
     records = load_records()
