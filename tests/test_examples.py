@@ -79,7 +79,7 @@ def test_example(example, version: str, method: str | None, kind: str, proof) ->
     where = f"CPython {version}" + (f", {method}" if method else "")
     why_not = runs_on(example, version)
     if why_not:
-        proof("example NOT run: not installable there", f"{example.name} on {version}: {why_not}")
+        proof("example NOT run on that CPython", f"{example.name} on {version}: {why_not}")
         pytest.skip(why_not)
     python = PYTHONS[version]
     if python is None:
