@@ -55,8 +55,8 @@ with latency_server_process() as base:
 print("server process stopped; exiting normally")
 
 # example: sigint
-# Output (timings vary):
-#> KeyboardInterrupt in the main greenlet: stopping the crawlers
+# Output (a crawler that was running when SIGINT arrived stops first, so its line may come first):
+#? KeyboardInterrupt in the main greenlet: stopping the crawlers
 #?   crawler a: stopped after {int>=2<=4} requests
 #?   crawler b: stopped after {int>=2<=4} requests
 #?   crawler c: stopped after {int>=2<=4} requests
