@@ -74,7 +74,9 @@ def start_dask():
         threads_per_worker=1,
         host="127.0.0.1",
         dashboard_address=":0",
-        silence_logs=logging.ERROR,
+        # CRITICAL, not ERROR: on a slow machine a worker's last heartbeat can race the
+        # scheduler's shutdown and log "Failed to communicate with scheduler" (nothing is lost).
+        silence_logs=logging.CRITICAL,
     )
     return cluster, Client(cluster)
 
