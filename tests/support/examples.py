@@ -360,16 +360,13 @@ def runs_on(example: Example, version: str) -> str:
     """Why `example` cannot run on CPython `version` ('' when it can)."""
     if version_key(version) < version_key(example.min_python):
         return f"needs CPython {example.min_python}+"
-    missing = set(pythons_data()["versions"][version].get("unavailable", {}))
+    unavailable = pythons_data()["versions"][version].get("unavailable", {})
     lacking = sorted(
         dist
         for dist in (re.split(r"[=<>!~; ]", r, maxsplit=1)[0] for r in example.requirements())
-        if dist in missing
+        if dist in unavailable
     )
-    if lacking:
-        reasons = pythons_data()["versions"][version]["unavailable"]
-        return "; ".join(f"{d}: {reasons[d]}" for d in lacking)
-    return ""
+    return "; ".join(f"{d}: {unavailable[d]}" for d in lacking)
 
 
 def tested_on(example: Example) -> dict[str, str]:
@@ -569,14 +566,18 @@ def record_problems(example: Example, records: dict[str, dict]) -> list[str]:
     return compare(example.expected, record["stdout"])
 
 
-def make_record(example: Example, result: Run, python: str, method: str | None) -> dict:
-    version = subprocess.run(
+def python_version(python: str) -> str:
+    """The full version of an interpreter ("3.13.0")."""
+    return subprocess.run(
         [python, "-c", "import platform; print(platform.python_version())"],
         capture_output=True,
         text=True,
         check=True,
         timeout=30,
     ).stdout.strip()
+
+
+def make_record(example: Example, result: Run, version: str, method: str | None) -> dict:
     return {
         "digest": example.digest(),
         "python": version,
@@ -673,6 +674,7 @@ def record_examples(names: list[str], everything: bool) -> int:
 
     version = max((v for v in pythons_data()["local"] if find_python(v)), key=version_key)
     python = find_python(version)
+    full_version = python_version(python)
     records = load_records()
     todo = [
         e
@@ -694,7 +696,7 @@ def record_examples(names: list[str], everything: bool) -> int:
             failed.append(example.name)
             print(f"FAILED {example.name}:\n  " + "\n  ".join(problems), flush=True)
         else:
-            records[example.name] = make_record(example, result, python, method)
+            records[example.name] = make_record(example, result, full_version, method)
             print(f"recorded {example.name} ({result.seconds:.1f} s)", flush=True)
 
     with ThreadPoolExecutor(4) as pool:
