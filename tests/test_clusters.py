@@ -5,7 +5,10 @@ starts a private cluster inside its own run. Here the tests first start a cluste
 operator would, with the projects' own command-line tools (`dask scheduler` + two `dask worker`
 processes; `ray start --head`), then run the very same script with the cluster's address in the
 environment variable it reads (DASK_SCHEDULER_ADDRESS, RAY_ADDRESS). Its output must match the same
-`#>` lines as in test_examples.py, with the "running on:" line naming that variable.
+`#>` lines as in test_examples.py, with the "running on:" line naming that variable. Their shape
+only: the timing bounds are proven by test_examples.py's bounded run, which has the machine to
+itself, while here a scheduler, nannies or raylets share the two cores with the example (a run on
+CI measured a 1.13x speed-up there against the 1.3x the page claims for the example alone).
 
 Every cluster process is started in a session of its own; afterwards the whole session is
 killed, even when the test failed, and the test fails if any of it survives.
@@ -111,7 +114,7 @@ def run_example(name: str, env: dict[str, str]) -> tuple[Example, list[str]]:
     assert PYTHON, f"needs the examples environment .venv/examples-{VERSION} (make setup)"
     example = load(EXAMPLES_DIR / name)
     result = run(example, PYTHON, env=env)
-    problems = result.problems(example)
+    problems = result.problems(example, check_bounds=False)
     assert not problems, "\n".join(problems) + "\n--- full stdout ---\n" + "\n".join(result.stdout)
     return example, result.stdout
 
@@ -129,7 +132,7 @@ def wait_for(what: str, ready, timeout: float, processes: Processes) -> None:
         time.sleep(0.2)
 
 
-@pytest.mark.exclusive  # a dozen processes and a timing example: nothing else may run meanwhile
+@pytest.mark.exclusive  # a dozen processes: alone, their start-up stays well within its timeouts
 def test_dask_example_on_a_real_cluster(processes: Processes, tmp_path: Path, proof) -> None:
     proof("example run against a real cluster", "dask")
     scheduler_file = tmp_path / "scheduler.json"
@@ -178,7 +181,7 @@ def ray_temp_dir() -> Iterator[Path]:
         shutil.rmtree(path, ignore_errors=True)
 
 
-@pytest.mark.exclusive  # a dozen processes and a timing example: nothing else may run meanwhile
+@pytest.mark.exclusive  # a dozen processes: alone, their start-up stays well within its timeouts
 def test_ray_example_on_a_real_cluster(ray_temp_dir: Path, processes: Processes, proof) -> None:
     proof("example run against a real cluster", "ray")
     # Token authentication (Ray >= 2.52): the head and every client share one secret.
