@@ -156,4 +156,25 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
         summary.append(f"| {kind} | {c['passed']} | {c['failed'] + c['error']} | {c['skipped']} |")
     wall = terminalreporter._session_start.elapsed().seconds
     terminalreporter.write_line(f"wall time of the run: {wall:.0f} s")
-    (ROOT / "test-summary.md").write_text("\n".join(summary) + f"\n\nWall time: {wall:.0f} s\n")
+    summary += ["", f"Wall time: {wall:.0f} s", ""] + where_the_time_went(terminalreporter)
+    (ROOT / "test-summary.md").write_text("\n".join(summary) + "\n")
+
+
+def where_the_time_went(terminalreporter) -> list[str]:
+    """Test time (setup + call + teardown) per module and the slowest tests: where to look first
+    when the suite gets slower. Tests run side by side, so the sums exceed the wall time."""
+    per_test: collections.Counter = collections.Counter()
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            if getattr(report, "nodeid", None) and hasattr(report, "duration"):
+                per_test[report.nodeid] += report.duration
+    per_module: collections.Counter = collections.Counter()
+    for nodeid, seconds in per_test.items():
+        per_module[nodeid.split("::")[0]] += seconds
+    lines = ["| module | test time (s) |", "|---|---|"]
+    lines += [f"| {module} | {seconds:.0f} |" for module, seconds in per_module.most_common()]
+    lines += ["", "| slowest tests | s |", "|---|---|"]
+    lines += [f"| {nodeid} | {seconds:.1f} |" for nodeid, seconds in per_test.most_common(15)]
+    for line in lines[: len(per_module) + 2]:
+        terminalreporter.write_line(line)
+    return lines
