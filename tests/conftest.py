@@ -40,9 +40,11 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(scope="session")
-def lock_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    # The parent of basetemp is shared by all pytest-xdist workers of one run.
-    return tmp_path_factory.getbasetemp().parent
+def lock_dir(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    # Under pytest-xdist, the parent of a worker's basetemp is the run's own folder, shared by its
+    # workers; without xdist ("master"), basetemp is that folder (its parent outlives the run).
+    base = tmp_path_factory.getbasetemp()
+    return base if worker_id == "master" else base.parent
 
 
 @contextlib.contextmanager
