@@ -4,6 +4,7 @@ the tests/test_browser_*.py modules (one module per concern)."""
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import functools
 import http.server
@@ -11,6 +12,7 @@ import os
 import re
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -74,6 +76,25 @@ class LoggingHandler(http.server.SimpleHTTPRequestHandler):
         ".json": "application/json",
     }
 
+    def do_GET(self) -> None:
+        if urlsplit(self.path).path == "/sitemap.xml":
+            self.send_sitemap()
+        else:
+            super().do_GET()
+
+    def send_sitemap(self) -> None:
+        """The sitemap with this server's URLs, as `mkdocs serve` rewrites it: Material's instant
+        navigation only takes over a link whose URL (port included) the sitemap lists."""
+        text = (Path(self.directory) / "sitemap.xml").read_text()
+        home = re.search(r"<loc>([^<]*)</loc>", text)[1]  # the first URL is the site's home
+        body = text.replace(home, self.server.url + "/").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        self.server.log.append(("/sitemap.xml", len(body), time.monotonic()))
+
     def copyfile(self, source, outputfile) -> None:
         size = 0
         while chunk := source.read(1 << 16):
@@ -108,18 +129,27 @@ def playwright():
         driver.stop()
 
 
-@pytest.fixture
-def browser(playwright, lock_dir: Path) -> Browser:
-    """A fresh Chromium per test (Playwright gives it a new, empty user-data-dir), one at a time
-    across the run's workers: the runner's timings must not compete with another browser."""
+@contextlib.contextmanager
+def chromium_alone(driver, lock_dir: Path) -> Iterator[Browser]:
+    """A fresh Chromium (Playwright gives it a new, empty user-data-dir), one at a time across
+    the run's workers: the runner's timings must not compete with another browser."""
     with open(lock_dir / "browser.lock", "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            yield chromium
+            chromium = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                yield chromium
+            finally:
+                chromium.close()
         finally:
-            chromium.close()
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+@pytest.fixture
+def browser(playwright, lock_dir: Path) -> Iterator[Browser]:
+    """A fresh Chromium per test, alone (chromium_alone)."""
+    with chromium_alone(playwright, lock_dir) as chromium:
+        yield chromium
 
 
 def leaves_localhost(url: str) -> bool:
@@ -170,9 +200,19 @@ class Block:
         self.stop_button = self.bar.locator("button.runner-stop")
         self.status = self.bar.locator(".runner-status")
 
+    def open_editor(self):
+        """Click the code as a reader does: the editor (CodeMirror) replaces it, focused."""
+        editor = self.block.locator(".cm-content")
+        (editor if editor.count() else self.code).click()
+        editor.wait_for()
+        self.page.wait_for_function(
+            "editor => editor.contains(document.activeElement)", arg=editor.element_handle()
+        )
+        return editor
+
     def edit(self, source: str) -> None:
         """Replace the code as a reader would: click into it, select all, type (paste) anew."""
-        self.code.click()
+        self.open_editor()
         self.page.keyboard.press("ControlOrMeta+a")
         self.page.keyboard.insert_text(source)
 
