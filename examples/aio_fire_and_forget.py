@@ -44,6 +44,7 @@ async def main() -> None:
 
 asyncio.run(main())
 
+# example: browser
 # Output:
 #> job 1: waiting for its reply
 #? job 1: finally block runs

@@ -21,6 +21,7 @@ async def main() -> None:
 
 asyncio.run(main())
 
+# example: browser
 # Output (timings vary):
 #> 50 results in order: [0, 1, 4, 9, 16] ... 2401
 #> 50 waits of 0.1 s took {float<1.0} s

@@ -36,7 +36,7 @@ async def main(base_url: str) -> None:
 with latency_server() as base_url:
     asyncio.run(main(base_url))
 
-# example: python>=3.13
+# example: python>=3.13 browser=stand-in
 # Output:
 #> 20 jobs done; workers returned normally: True
 #> cancelled: 0

@@ -44,7 +44,7 @@ async def main(base_url: str) -> None:
 with latency_server() as base_url:
     asyncio.run(main(base_url))
 
-# example: timing
+# example: timing browser=stand-in
 # Output (timings vary):
 #> 20 jobs by 5 workers: {float>=0.35<3.0} s (about 4 x 0.1 s)
 #> jobs done: 20, by 5 workers

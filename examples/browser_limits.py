@@ -76,10 +76,19 @@ asyncio.run(asyncio_facts())
 # example: browser blocks-loop
 # Output (the answers depend on where it runs):
 #> running on: {...}
-#> threads: {...}
-#> processes (multiprocessing's pools, queues): {...}
+#> threads: yes
+#> processes (multiprocessing's pools, queues): yes
 #> subinterpreters (concurrent.interpreters, 3.14+): {...}
-#> listening sockets (a server such as workloads.latency_server): {...}
+#> listening sockets (a server such as workloads.latency_server): yes
 #> asyncio tasks: 3 finished
-#> run_in_executor: 3 calls of time.sleep(0.2) took {float} s in all
-#> during time.sleep(0.3) in a coroutine, another task ran {int} times
+#> run_in_executor: 3 calls of time.sleep(0.2) took {float<0.55} s in all
+#> during time.sleep(0.3) in a coroutine, another task ran 0 times
+# Output in the browser (Pyodide):
+#> running on: emscripten
+#> threads: no (can't start new thread)
+#> processes (multiprocessing's pools, queues): no (No module named '_multiprocessing')
+#> subinterpreters (concurrent.interpreters, 3.14+): no (No module named '_interpreters')
+#> listening sockets (a server such as workloads.latency_server): no ([Errno 138] Not supported)
+#> asyncio tasks: 3 finished
+#> run_in_executor: 3 calls of time.sleep(0.2) took {float>=0.6} s in all
+#> during time.sleep(0.3) in a coroutine, another task ran {int>=5} times

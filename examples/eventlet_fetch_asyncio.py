@@ -36,7 +36,7 @@ async def main(base: str) -> None:
 with latency_server() as base_url:
     asyncio.run(main(base_url))
 
-# example: timing
+# example: timing browser=stand-in
 # Output (timings vary):
 #> 20 requests, 5 at a time: {float>=0.4<1.5} s
 #> first results: ['ok /item0', 'ok /item1']

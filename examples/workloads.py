@@ -7,6 +7,11 @@
 
 Import it from an example that sits next to it (``from workloads import ...``).
 Run it directly to see how long one piece of each workload takes on your machine.
+
+In a web page (Pyodide, where ``sys.platform == "emscripten"``) nothing can listen on a port,
+so a stand-in replaces the server: ``latency_server()`` yields a URL of the same shape and
+``fetch()`` / ``fetch_async()`` answer it after the same ``latency``, with ``time.sleep`` /
+``asyncio.sleep`` instead of a request. Under CPython the stand-in is never used.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import http.client
+import itertools
+import sys
 import threading
 import time
 import urllib.parse
@@ -135,6 +142,46 @@ async def fetch_async(url: str) -> bytes:
     if not head.startswith(b"HTTP/1.1 200"):
         raise OSError(f"unexpected response: {head[:40]!r}")
     return body
+
+
+# ---------------------------------------------------------------------------------------------
+# In a web page: the same functions, with a stand-in for the server (no sockets there)
+
+if sys.platform == "emscripten":
+    _SERVING: dict[int, float] = {}  # the stand-in servers open now: port -> latency
+    _PORTS = itertools.count(49152)
+
+    def _stand_in(url: str) -> tuple[float, bytes]:
+        """The latency and the answer of the stand-in server that ``url`` names."""
+        parts = urllib.parse.urlsplit(url)
+        if parts.hostname != "127.0.0.1" or parts.port not in _SERVING:
+            raise ConnectionRefusedError(f"no server at {parts.hostname}:{parts.port}")
+        return _SERVING[parts.port], b"ok " + (parts.path or "/").encode()
+
+    @contextlib.contextmanager
+    def latency_server(latency: float = LATENCY) -> Iterator[str]:  # noqa: F811 - the stand-in
+        """In the browser: no server, a URL that fetch() and fetch_async() answer as it would."""
+        port = next(_PORTS)
+        _SERVING[port] = latency
+        try:
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            del _SERVING[port]
+
+    def fetch(url: str, timeout: float = 30) -> bytes:  # noqa: F811 - the stand-in
+        """In the browser: the stand-in's answer after its latency (a blocking wait)."""
+        latency, body = _stand_in(url)
+        if latency > timeout:
+            time.sleep(timeout)
+            raise TimeoutError("timed out")
+        time.sleep(latency)
+        return body
+
+    async def fetch_async(url: str) -> bytes:  # noqa: F811 - the stand-in
+        """In the browser: the stand-in's answer after its latency (awaited: other tasks run)."""
+        latency, body = _stand_in(url)
+        await asyncio.sleep(latency)
+        return body
 
 
 def main() -> None:

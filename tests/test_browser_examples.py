@@ -1,11 +1,12 @@
 """Examples in the browser: every example marked `browser` runs on its page with its Run button
 and its output panel matches the example's expected output (the contract's matcher, as in
-CPython); browser_limits.py gives, on each side, the answers docs/browser.md states."""
+CPython; `# Output in the browser` lines where the example states the browser's answers apart,
+as browser_limits.py does). The examples that use workloads.py's stand-in server say so beside
+their Run button, and docs/browser.md's list of examples is the contract's."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import re
 
 import pytest
 from playwright.sync_api import Browser
@@ -24,7 +25,7 @@ from tests.support.browser import (  # noqa: F401 - fixtures
     server,
     site,
 )
-from tests.support.examples import Example, Line, compare
+from tests.support.examples import EXAMPLES_DIR, Example, all_examples, compare, load
 
 pytestmark = BROWSER_MARKS
 
@@ -34,6 +35,18 @@ def test_runnable_blocks_are_the_examples_marked_browser(pages_of_examples: dict
     proof("runnable blocks match the `browser` token", "")
     assert BROWSER_EXAMPLES, "no example is marked `browser`"
     assert set(pages_of_examples) == {e.path.name for e in BROWSER_EXAMPLES}
+
+
+def test_stand_in_is_declared_where_the_server_is_used() -> None:
+    """`browser=stand-in` marks exactly the runnable examples that start workloads.latency_server():
+    the page then says a simulated server stands in for the network."""
+    for example in BROWSER_EXAMPLES:
+        uses_server = re.search(r"\blatency_server\(", example.program) is not None
+        assert example.stand_in == uses_server, (
+            f"{example.name}: {'uses' if uses_server else 'does not use'} latency_server(),"
+            f" so `browser{'=stand-in' if uses_server else ''}`"
+        )
+    assert any(e.stand_in for e in BROWSER_EXAMPLES)
 
 
 @pytest.mark.parametrize(
@@ -51,63 +64,74 @@ def test_browser_example(
     proof("browser example run in Chromium", example.path.name)
     page = open_page(browser, server.url + pages_of_examples[example.path.name])
     block = Block(page, example.path.name)
+    show_its_tab(block)
+    # The first stand-in note or runnable block after this one: the note if this one has one.
+    after = block.block.locator(
+        "xpath=following-sibling::*[contains(@class, 'runner-stand-in')"
+        " or contains(@class, 'runnable')][1]"
+    )
+    if example.stand_in:
+        assert "runner-stand-in" in after.get_attribute("class")
+        assert "simulated server stands in for the network" in after.inner_text()
+    else:
+        assert after.count() == 0 or "runner-stand-in" not in after.get_attribute("class")
     actual = block.run(timeout=COLD_START + example.timeout)
     status = block.status.inner_text()
     assert status.startswith("Finished"), f"{status}\n" + "\n".join(actual)
-    problems = compare(example.expected, actual)
+    problems = compare(example.expected_browser or example.expected, actual)
     assert not problems, (
-        f"{example.path.name} in Chromium:\n"
+        f"{example.name} in Chromium:\n"
         + "\n".join(problems)
         + "\n--- output panel ---\n"
         + "\n".join(actual)
     )
 
 
-# What examples/browser_limits.py prints on each side, as docs/browser.md states it.
-LIMITS = {
-    "CPython": [
-        f"running on: {sys.platform}",
-        "threads: yes",
-        "processes (multiprocessing's pools, queues): yes",
-        "subinterpreters (concurrent.interpreters, 3.14+): {...}",  # yes from 3.14 on
-        "listening sockets (a server such as workloads.latency_server): yes",
-        "asyncio tasks: 3 finished",
-        "run_in_executor: 3 calls of time.sleep(0.2) took {float<0.55} s in all",
-        "during time.sleep(0.3) in a coroutine, another task ran 0 times",
-    ],
-    "Pyodide in Chromium": [
-        "running on: emscripten",
-        "threads: no (can't start new thread)",
-        "processes (multiprocessing's pools, queues): no (No module named '_multiprocessing')",
-        "subinterpreters (concurrent.interpreters, 3.14+): no (No module named '_interpreters')",
-        "listening sockets (a server such as workloads.latency_server): no ([Errno 138] Not supported)",
-        "asyncio tasks: 3 finished",
-        "run_in_executor: 3 calls of time.sleep(0.2) took {float>=0.6} s in all",
-        "during time.sleep(0.3) in a coroutine, another task ran {int>=5} times",
-    ],
-}
+def show_its_tab(block: Block) -> None:
+    """An example in a content tab (```=== "asyncio"```) is shown as a reader shows it: by
+    clicking its tab's label."""
+    index = block.block.evaluate(
+        """block => {
+            const tab = block.closest(".tabbed-block");
+            return tab ? [...tab.parentElement.children].indexOf(tab) : -1;
+        }"""
+    )
+    if index >= 0:
+        labels = block.block.locator(
+            "xpath=ancestor::div[contains(@class, 'tabbed-set')][1]"
+            "/div[contains(@class, 'tabbed-labels')]/label"
+        )
+        labels.nth(index).click()
+    block.run_button.wait_for(state="visible", timeout=10_000)
 
 
-def test_browser_limits_are_what_the_page_says(
-    browser: Browser, server: Server, pages_of_examples: dict, proof
-) -> None:
-    """browser_limits.py's `#>` lines say `{...}` where the answers differ; here each side's
-    answers, as docs/browser.md gives them, are checked: CPython (this tool environment's) and
-    Pyodide in Chromium."""
-    proof("browser_limits.py answers checked in CPython and in Chromium", "")
-    cpython = subprocess.run(
-        [sys.executable, "browser_limits.py"],
-        cwd=ROOT / "examples",
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    ).stdout.splitlines()
-    page = open_page(browser, server.url + pages_of_examples["browser_limits.py"])
-    actual = {"CPython": cpython, "Pyodide in Chromium": Block(page, "browser_limits.py").run()}
-    for where, lines in LIMITS.items():
-        problems = compare([Line(line, unordered=False) for line in lines], actual[where])
-        assert not problems, f"{where}:\n" + "\n".join(problems)
+def test_browser_limits_table_quotes_the_examples_answers() -> None:
+    """docs/browser.md's table gives browser_limits.py's answers, one row per line it prints;
+    what the browser column quotes (`code`) is in the line the example states for the browser,
+    which test_browser_example checks in Chromium (and the example tests check CPython's)."""
+    example = load(EXAMPLES_DIR / "browser_limits.py")
+    assert example.expected_browser, "browser_limits.py states no `# Output in the browser` lines"
+    text = (ROOT / "docs" / "browser.md").read_text(encoding="utf-8")
+    after = text.partition('--8<-- "browser_limits.py"')[2]
+    table = re.search(r"(?m)(^\|.*\|\n)+", after)  # the first table after the example
+    assert table, "docs/browser.md has no table after browser_limits.py"
+    rows = re.findall(r"^\|(?!---)(.*)\|$", table[0], re.M)[1:]  # after the header row
+    assert len(rows) == len(example.expected_browser), rows
+    for row, line in zip(rows, example.expected_browser, strict=True):
+        in_browser = row.split("|")[2]
+        quoted = re.findall(r"`([^`]+)`", in_browser)
+        for answer in quoted:
+            assert answer in line.text, f"the table says {answer!r}; the example: {line.text!r}"
 
 
-# Typed into the playground: facts docs/browser.md states about Pyodide.
+def test_the_browser_page_lists_every_example(site, pages_of_examples: dict) -> None:
+    """docs/browser.md's list (made by the hook from the contract) names every example once and
+    counts the runnable ones as the contract does."""
+    html = (site / "browser" / "index.html").read_text(encoding="utf-8")
+    examples = all_examples()
+    count = re.search(r"<strong>(\d+) of the (\d+) examples run in the page</strong>", html)
+    assert count, "docs/browser.md lost its [[browser-list]]"
+    assert (int(count[1]), int(count[2])) == (len(BROWSER_EXAMPLES), len(examples))
+    the_list = html.partition(count[0])[2].partition("<h2")[0]
+    listed = re.findall(r"<code>([\w.]+\.py)</code>", the_list)
+    assert sorted(listed) == sorted(e.name for e in examples)

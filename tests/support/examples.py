@@ -175,10 +175,18 @@ class Example:
     # On free-threaded builds (3.14t...), where the output differs: the `#>` lines after a
     # `# Output on free-threaded builds...:` line. Empty: the same as on the GIL builds.
     expected_free_threaded: list[Line] = dataclasses.field(default_factory=list)
+    # In the browser (Pyodide), where a `browser` example's output differs: the `#>` lines after
+    # a `# Output in the browser...:` line. Empty: the same as in CPython. (browser_limits.py
+    # prints what this Python can do: each side's answers are stated exactly, once, here.)
+    expected_browser: list[Line] = dataclasses.field(default_factory=list)
     caption: str = ""  # "timings vary", from `# Output (timings vary):`
     processes: bool = False  # starts processes: run under fork, spawn and forkserver
     timing: bool = False  # measures speed: its bounded run has the machine alone
     browser: bool = False  # also runs in Pyodide (proven in Chromium)
+    # `browser=stand-in`: runs in Pyodide with workloads.py's stand-in for latency_server() (a
+    # page cannot listen on a socket: fetch()/fetch_async() wait the same latency without one);
+    # the page says so beside the Run button.
+    stand_in: bool = False
     sigint: bool = False  # deals with Ctrl-C: also run with SIGINT ignored, as under nohup
     blocks_loop: bool = False  # blocking the asyncio loop is the lesson: dev mode may say so
     min_python: str = "3.11"
@@ -207,6 +215,8 @@ class Example:
                 expected.append(Line(line[3:], unordered=line[1] == "?"))
             elif line.startswith("# Output on free-threaded builds"):
                 expected = example.expected_free_threaded
+            elif line.startswith("# Output in the browser"):
+                expected = example.expected_browser
             elif line.startswith("# Output"):
                 caption = line.removeprefix("# Output").strip().rstrip(":").strip()
                 if caption.startswith("(") and caption.endswith(")"):
@@ -231,6 +241,8 @@ class Example:
                 setattr(self, option.replace("-", "_"), True)
             elif option.startswith("python>="):
                 self.min_python = option.removeprefix("python>=")
+            elif option == "browser=stand-in":
+                self.browser = self.stand_in = True
             elif key == "timeout":
                 self.timeout = float(value)
             elif key == "tested-by":
@@ -687,6 +699,7 @@ def record_examples(names: list[str], everything: bool) -> int:
         )
     ]
     failed: list[str] = []
+    fresh: dict[str, dict] = {}  # only these are written back, over the file as it is then
 
     def one(example: Example) -> None:
         method = RECORD_START_METHOD if example.processes else None
@@ -696,13 +709,15 @@ def record_examples(names: list[str], everything: bool) -> int:
             failed.append(example.name)
             print(f"FAILED {example.name}:\n  " + "\n  ".join(problems), flush=True)
         else:
-            records[example.name] = make_record(example, result, full_version, method)
+            fresh[example.name] = make_record(example, result, full_version, method)
             print(f"recorded {example.name} ({result.seconds:.1f} s)", flush=True)
 
     with ThreadPoolExecutor(4) as pool:
         list(pool.map(one, [e for e in todo if not e.timing]))
     for example in (e for e in todo if e.timing):
         one(example)
+    # Re-read the file: another `record` run may have saved its own records meanwhile.
+    records = {**load_records(), **fresh}
     save_records({name: r for name, r in records.items() if (EXAMPLES_DIR / name).exists()})
     print(
         f"{len(todo) - len(failed)} recorded with CPython {version}, {len(failed)} failed: {failed}"
