@@ -7,7 +7,10 @@ tests/support/examples.py; this hook only turns it into pages.
    with the CPython version and date, the bounds the tests check said in words, and where it is
    tested. The downloadable files are added to the site as examples/NAME.py.
 2. Examples marked `browser` get the `runnable` class (Run / Stop / Reset, docs/assets/runner/);
-   the other examples on such a page say why they have no Run button.
+   the other examples on such a page say why they have no Run button. Those marked
+   `browser=stand-in` say, under the Run button, that a simulated server stands in for the
+   network (workloads.py in Pyodide); `[[browser-list]]` (docs/browser.md) lists every example:
+   the runnable ones, and the others with what they use that a page lacks.
 3. `test="skip"` and `raises="SomeError"` on a ```python fence are instructions for
    tests/test_docs_blocks.py; they are removed before the page is rendered.
 4. `[[bench:...]]` is replaced by a figure from docs/benchmarks/results.json.
@@ -15,6 +18,8 @@ tests/support/examples.py; this hook only turns it into pages.
    mkdocs-jupyter's MathJax loader, which would fetch MathJax from a CDN, is removed (the
    notebooks contain no math). A browser example's helpers (workloads.py) reach Pyodide as they
    reach a reader: the runner fetches the same downloadable files and writes them beside it.
+6. A ```decision fence (the decision guide on choosing.md) becomes nested HTML lists drawn as a
+   flowchart by docs/assets/decision.css: no script, and the lists are the text alternative.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import json
 import posixpath
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -37,7 +43,7 @@ from tests.support import examples as contract  # noqa: E402 - the contract live
 TEST_OPTIONS = re.compile(
     r'^(\s*(?:`{3,}|~{3,})\s*py(?:thon)?\b.*?)\s+(?:test|raises)="[^"]*"', re.M
 )
-VENDORED = {"mermaid/dist/mermaid.min.js": "assets/vendor/mermaid.min.js"} | {
+VENDORED = {
     f"pyodide/{name}": f"pyodide/{name}"  # core runtime + stdlib only: no map files, no consoles
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 }
@@ -58,12 +64,96 @@ def on_page_markdown(markdown: str, page, **_) -> str:
         if stripped == markdown:
             break
         markdown = stripped
+    markdown = decision_guides(markdown)
     if "[[bench:" in markdown:
         report = contract.bench_results()
         markdown = contract.BENCH.sub(
             lambda m: contract.bench_figure(report, *m.group(1).split(":")), markdown
         )
+    if BROWSER_LIST in markdown:
+        markdown = markdown.replace(BROWSER_LIST, browser_list(page.file.src_uri))
     return example_blocks(markdown, page.file.src_uri)
+
+
+# ---------------------------------------------------------------------------------------------
+# 6. The decision guide. A ```decision fence holds a question, its answers as `- ` lines, and
+#    under each answer either `→ what to choose` on the same line or the next question, indented:
+#
+#        What does each task spend its time on?
+#        - waiting
+#          What code do you have?
+#          - new code → [asyncio](asyncio.md)
+#          - ...
+#        - computing → ...
+#
+#    It becomes nested <ul> lists (Markdown stays Markdown: links, code, [[bench:...]] figures),
+#    which docs/assets/decision.css draws as a flowchart that follows the colour scheme and reflows
+#    on a phone, and which a screen reader reads as the decision in words.
+
+DECISION_FENCE = re.compile(r"^```decision[ \t]*\n(?P<body>.*?)^```[ \t]*$", re.M | re.S)
+DECISION_THEN = " → "
+
+
+def decision_guides(markdown: str) -> str:
+    return DECISION_FENCE.sub(lambda m: render_decision(parse_decision(m["body"])), markdown)
+
+
+def parse_decision(body: str) -> tuple[str, list]:
+    """(question, [(answer, outcome or the next question), ...]); a malformed tree fails the build."""
+    lines = [(len(line) - len(line.lstrip(" ")), line.strip()) for line in body.splitlines()]
+    lines = [(indent, text) for indent, text in lines if text]
+    pos = 0
+
+    def question(indent: int) -> tuple[str, list]:
+        nonlocal pos
+        if lines[pos][0] != indent or lines[pos][1].startswith("- "):
+            raise ValueError(f"decision: expected a question, got {lines[pos][1]!r}")
+        text = lines[pos][1]
+        pos += 1
+        answers = []
+        while pos < len(lines) and lines[pos][0] == indent and lines[pos][1].startswith("- "):
+            answer, then, outcome = lines[pos][1][2:].partition(DECISION_THEN)
+            pos += 1
+            if then:
+                answers.append((answer.strip(), outcome.strip()))
+            elif pos < len(lines) and lines[pos][0] > indent:
+                answers.append((answer.strip(), question(lines[pos][0])))
+            else:
+                raise ValueError(f"decision: the answer {answer!r} leads nowhere")
+        if len(answers) < 2:
+            raise ValueError(f"decision: {text!r} needs two answers or more")
+        return text, answers
+
+    tree = question(lines[0][0]) if lines else None
+    if tree is None or pos != len(lines):
+        raise ValueError(f"decision: unexpected {lines[pos][1] if lines else 'empty fence'!r}")
+    return tree
+
+
+def render_decision(tree: tuple[str, list]) -> str:
+    def question(text: str, answers: list) -> list[str]:
+        html = [f'<p class="decision-question" markdown="span">{text}</p>']
+        # role="list": Safari drops the list role of a list without bullets
+        html.append('<ul class="decision-answers" role="list" markdown="1">')
+        for answer, then in answers:
+            html.append('<li markdown="1">')
+            html.append(
+                '<p class="decision-answer" markdown="span">'
+                f'<span class="decision-sr">If </span>{answer}</p>'
+            )
+            if isinstance(then, str):
+                html.append(
+                    '<p class="decision-outcome" markdown="span">'
+                    f'<span class="decision-sr">choose </span>{then}</p>'
+                )
+            else:
+                html += question(*then)
+            html.append("</li>")
+        html.append("</ul>")
+        return html
+
+    head = '<div class="decision" role="group" aria-label="Decision guide" markdown="1">'
+    return "\n".join(["", head, *question(*tree), "</div>", ""])
 
 
 def example_blocks(markdown: str, src_uri: str) -> str:
@@ -90,6 +180,8 @@ def example_blocks(markdown: str, src_uri: str) -> str:
         else:
             head = f"{fence}python{options}"
         parts = [head, example.program.rstrip("\n"), fence, ""]
+        if example.stand_in:  # under the Run button and the output (the runner puts them here)
+            parts += stand_in_note(here)
         parts += meta(example, here, seen_requirements)
         parts += recorded(example, records.get(example.name))
         if has_runner and not example.browser:
@@ -103,6 +195,120 @@ def example_blocks(markdown: str, src_uri: str) -> str:
         return "\n".join(m["indent"] + line if line else "" for line in lines).rstrip("\n")
 
     return contract.INCLUDE.sub(rewrite, markdown)
+
+
+def stand_in_note(here: str) -> list[str]:
+    """What a `browser=stand-in` example says beside its Run button: its server is simulated."""
+    why = posixpath.relpath("browser.md", here)
+    return [
+        "In the browser, a simulated server stands in for the network: the same latency,"
+        f" no socket ([how]({why}#a-stand-in-for-the-network)).",
+        "{: .runner-note .runner-stand-in }",
+        "",
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# `[[browser-list]]` (docs/browser.md): which examples run in the page and why the others do not,
+# from the examples' options and what their programs use, so the list never goes stale.
+
+BROWSER_LIST = "[[browser-list]]"
+PACKAGES = "needs packages the page's Pyodide does not have"
+# What a program uses that the page lacks: (reason, modules it imports, names in its code).
+BROWSER_LACKS = [
+    ("starts processes", {"multiprocessing", "subprocess"},
+     ("ProcessPoolExecutor", "create_subprocess", "os.fork", "os.kill(")),
+    ("uses subinterpreters", {"concurrent.interpreters", "interpreters_backport"},
+     ("InterpreterPoolExecutor",)),
+    ("starts threads", {"threading", "_thread"},
+     ("ThreadPoolExecutor", "to_thread", "run_in_executor")),
+    ("opens sockets", {"socket", "socketserver", "http.server"},
+     ("start_server", "open_connection")),
+    ("handles signals (Ctrl+C, SIGTERM)", {"signal"}, ()),
+]  # fmt: skip
+# Examples whose lesson is told differently in the page (these reasons replace the ones above).
+BROWSER_DIFFERS = {
+    "aio_blocking.py": "`time.sleep()` does not block the page's event loop",
+    "aio_coroutine_vs_task.py": "prints the class of a task: Pyodide's is `PyodideTask`",
+    "aio_nested_run.py": "`asyncio.run()` inside a running loop raises no error in the page",
+    "aio_shield.py": "its last line, when `asyncio.run()` cancels the task left, is not printed",
+    "aio_task_cost.py": "its timing bounds are CPython's: 10,000 timers take seconds in the page",
+    "debug_asyncio_tasks.py": "the runner's own task shows up in `asyncio.all_tasks()`",
+    "debug_logging_tasks.py": "the page runs the program inside a task, so `taskName` is set",
+    "freethreading_detect.py": "advises a process pool, which the page cannot start",
+}
+DIFFERS = "prints something else in the page"
+UNTRIED = "not tried in the page yet"  # a new example: mark it `browser` once it passes there
+
+
+def browser_reasons(example) -> list[tuple[str, str]]:
+    """Why `example` has no Run button, as (kind, detail) pairs (empty: it has one)."""
+    if example.browser:
+        assert example.name not in BROWSER_DIFFERS, f"{example.name} is marked `browser`"
+        return []
+    if example.name in BROWSER_DIFFERS:
+        return [(DIFFERS, BROWSER_DIFFERS[example.name])]
+    reasons = []
+    try:
+        packages = [re.split(r"[=<>!~; ]", r, maxsplit=1)[0] for r in example.requirements()]
+    except AssertionError:  # imports a package not pinned yet (the example tests say so)
+        packages = ["not pinned yet"]
+    if packages:
+        reasons.append((PACKAGES, "needs " + ", ".join(packages)))
+    modules = contract.imported_modules(example.program)
+    modules |= {module.partition(".")[0] for module in modules}
+    for reason, imports, names in BROWSER_LACKS:
+        if (
+            modules & imports
+            or any(name in example.program for name in names)
+            or (reason == "starts processes" and example.processes)
+            or (reason.startswith("handles signals") and example.sigint)
+        ):
+            reasons.append((reason, ""))
+    # Subinterpreters are missing from Pyodide's build, whatever the backport package does.
+    reasons.sort(key=lambda reason: reason[0] != "uses subinterpreters")
+    return reasons or [(UNTRIED, "")]
+
+
+def browser_list(src_uri: str) -> str:
+    """The examples with a Run button, then the others grouped by their first reason."""
+    here = posixpath.dirname(src_uri) or "."
+    pages = {}
+    for md in sorted(DOCS.rglob("*.md")):
+        for name in contract.included_examples(md.read_text(encoding="utf-8")):
+            pages.setdefault(name, posixpath.relpath(md.relative_to(DOCS).as_posix(), here))
+
+    def named(example) -> str:
+        page = pages.get(example.name)
+        return f"[`{example.name}`]({page})" if page else f"`{example.name}`"
+
+    examples = contract.all_examples()
+    runnable = [e for e in examples if e.browser]
+    stand_in = sum(e.stand_in for e in runnable)
+    groups: dict[str, list[str]] = {}
+    for example in examples:
+        reasons = browser_reasons(example)
+        if reasons:
+            (kind, detail), *more = reasons
+            notes = [detail] * bool(detail) + [note or reason for reason, note in more]
+            groups.setdefault(kind, []).append(
+                named(example) + (f" ({'; '.join(notes)})" if notes else "")
+            )
+    lines = [
+        f"**{len(runnable)} of the {len(examples)} examples run in the page**, {stand_in} of them"
+        " with [the stand-in for the network](#a-stand-in-for-the-network) (marked *stand-in*):",
+        "",
+        ", ".join(named(e) + (" (*stand-in*)" if e.stand_in else "") for e in runnable) + ".",
+        "",
+        f"The other {len(examples) - len(runnable)}, under the first reason each cannot run"
+        " here (other reasons in brackets):",
+        "",
+    ]
+    for kind, names in sorted(
+        groups.items(), key=lambda g: (g[0] in (DIFFERS, UNTRIED), -len(g[1]))
+    ):
+        lines.append(f"- **{kind[0].upper()}{kind[1:]}** ({len(names)}): {', '.join(names)}.")
+    return "\n".join(lines) + "\n"
 
 
 def longest_backticks(text: str) -> int:
@@ -201,6 +407,38 @@ def on_post_build(config, **_) -> None:
     # and the site ships none: browser examples import the standard library and their helpers.
     lock = json.loads((ROOT / "node_modules/pyodide/pyodide-lock.json").read_text())
     (site / "pyodide" / "pyodide-lock.json").write_text(json.dumps(lock | {"packages": {}}))
+    slim_search_index(site / "search" / "search_index.json")
+    bundle_runner_editor(site)
+
+
+def bundle_runner_editor(site: Path) -> None:
+    """The runner's code editor (CodeMirror 6, from node_modules) as one minified file,
+    assets/runner/editor.js, built with esbuild; runner.js loads it on the first edit. Its
+    source, editor.src.js, imports npm packages by name and is of no use in the site."""
+    source = DOCS / "assets" / "runner" / "editor.src.js"
+    target = site / "assets" / "runner" / "editor.js"
+    esbuild = ROOT / "node_modules" / ".bin" / "esbuild"
+    subprocess.run(
+        [esbuild, source, "--bundle", "--minify", "--format=esm", f"--outfile={target}"]
+        + ["--log-level=warning"],
+        check=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    (site / "assets" / "runner" / "editor.src.js").unlink(missing_ok=True)
+
+
+CODE_BLOCK = re.compile(r"<pre\b.*?</pre>", re.S)
+
+
+def slim_search_index(index: Path) -> None:
+    """Search finds headings and prose: drop whole code blocks and outputs (<pre>) from the index,
+    about half its size (inline `code` stays). Material fetches it only once search is opened
+    (docs/overrides/main.html)."""
+    data = json.loads(index.read_text(encoding="utf-8"))
+    for doc in data["docs"]:
+        doc["text"] = re.sub(r"\s{2,}", " ", CODE_BLOCK.sub(" ", doc["text"])).strip()
+    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def page_dir(src_uri: str) -> str:
