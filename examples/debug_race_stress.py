@@ -49,21 +49,34 @@ def loses_updates(increment_once) -> bool:
     return counter.value != N_THREADS * INCREMENTS
 
 
-def stress(increment_once, max_runs: int) -> str:
-    for run in range(1, max_runs + 1):
-        if loses_updates(increment_once):
-            return f"lost updates in run {run}"
-    return f"no lost update in {max_runs} runs"
+def stress(increment_once, runs: int) -> int:
+    """How many of `runs` runs lost at least one update."""
+    return sum(loses_updates(increment_once) for _ in range(runs))
 
 
+RUNS = 100
 default = sys.getswitchinterval()
-print(f"switch interval {default:g} s (the default), increment: {stress(increment, 100)}")
-sys.setswitchinterval(1e-6)  # seconds a thread may keep the GIL while another waits for it
-print(f"switch interval 1e-06 s, increment: {stress(increment, 1000)}")
-print(f"switch interval 1e-06 s, locked_increment: {stress(locked_increment, 100)}")
-sys.setswitchinterval(default)
+try:
+    hidden = stress(increment, RUNS)
+    print(
+        f"switch interval {default:g} s (the default), increment: lost updates in {hidden} of {RUNS} runs"
+    )
+    sys.setswitchinterval(1e-6)  # seconds a thread may keep the GIL while another waits for it
+    found = stress(increment, RUNS)
+    print(f"switch interval 1e-06 s, increment: lost updates in {found} of {RUNS} runs")
+    locked = stress(locked_increment, RUNS)
+    print(f"switch interval 1e-06 s, locked_increment: lost updates in {locked} of {RUNS} runs")
+    print(f"the 1 µs interval found the race more often: {found > hidden}")
+finally:
+    sys.setswitchinterval(default)
 
-# Output (which run finds the race varies):
-#> switch interval 0.005 s (the default), increment: {...}
-#> switch interval 1e-06 s, increment: lost updates in run {int}
-#> switch interval 1e-06 s, locked_increment: no lost update in 100 runs
+# Output (how many runs lose updates varies; the ordering does not, on a GIL build):
+#> switch interval 0.005 s (the default), increment: lost updates in {int>=0<=100} of 100 runs
+#> switch interval 1e-06 s, increment: lost updates in {int>=1<=100} of 100 runs
+#> switch interval 1e-06 s, locked_increment: lost updates in 0 of 100 runs
+#> the 1 µs interval found the race more often: True
+# Output on free-threaded builds (threads run at once, so the default interval finds it too):
+#> switch interval 0.005 s (the default), increment: lost updates in {int>=0<=100} of 100 runs
+#> switch interval 1e-06 s, increment: lost updates in {int>=1<=100} of 100 runs
+#> switch interval 1e-06 s, locked_increment: lost updates in 0 of 100 runs
+#> the 1 µs interval found the race more often: {...}

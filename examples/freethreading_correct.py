@@ -32,6 +32,13 @@ def count_unsafely(n: int, counts: Counter) -> None:
             counts[word] += 1  # another thread may write between this read and this write
 
 
+# 0b. The same bug with a call between the read and the write: a GIL build may switch there.
+def count_unsafely_with_call(n: int, counts: Counter) -> None:
+    for _ in range(ROUNDS):
+        for word in WORDS:
+            counts[word] = counts.get(word, 0) + 1
+
+
 # 1. Shared state behind a lock: `counts[word] += 1` is a read, an add and a write.
 def count_with_lock(n: int, counts: Counter, lock: threading.Lock) -> None:
     for _ in range(ROUNDS):
@@ -59,27 +66,32 @@ sys.setswitchinterval(1e-6)  # stress: switch threads every microsecond
 try:
     counts = Counter()
     run_threads(count_unsafely, counts)
-    print(f"no lock:    {counts.total()} of {EXPECTED} counted")
+    print(f"no lock, +=:    {counts.total()} of {EXPECTED} counted")
+
+    counts = Counter()
+    run_threads(count_unsafely_with_call, counts)
+    print(f"no lock, get(): {counts.total()} of {EXPECTED} counted")
 
     counts, lock = Counter(), threading.Lock()
     run_threads(count_with_lock, counts, lock)
-    print(f"lock:       {counts.total()} of {EXPECTED} counted, {dict(counts)}")
+    print(f"lock:           {counts.total()} of {EXPECTED} counted, {dict(counts)}")
 
     results: queue.Queue = queue.Queue()
     run_threads(count_to_queue, results)
     combined = sum((results.get() for _ in range(THREADS)), Counter())
-    print(f"queue:      {combined.total()} of {EXPECTED} counted, {dict(combined)}")
+    print(f"queue:          {combined.total()} of {EXPECTED} counted, {dict(combined)}")
 
     slots = [0] * THREADS
     run_threads(count_primes_slice, slots)
     print(
-        f"own slots:  {sum(slots)} primes below {CPU_LIMIT} (one thread: {count_primes(CPU_LIMIT)})"
+        f"own slots:      {sum(slots)} primes below {CPU_LIMIT} (one thread: {count_primes(CPU_LIMIT)})"
     )
 finally:
     sys.setswitchinterval(previous)
 
-# Output (the last three lines are the same on every build, with or without the GIL):
-#> no lock:    {int<=320000} of 320000 counted
-#> lock:       320000 of 320000 counted, {'spam': 160000, 'eggs': 80000, 'ham': 80000}
-#> queue:      320000 of 320000 counted, {'spam': 160000, 'eggs': 80000, 'ham': 80000}
-#> own slots:  11301 primes below 120000 (one thread: 11301)
+# Output (the second line loses updates on every build; the last three are exact on every build):
+#> no lock, +=:    {int<=320000} of 320000 counted
+#> no lock, get(): {int<320000} of 320000 counted
+#> lock:           320000 of 320000 counted, {'spam': 160000, 'eggs': 80000, 'ham': 80000}
+#> queue:          320000 of 320000 counted, {'spam': 160000, 'eggs': 80000, 'ham': 80000}
+#> own slots:      11301 primes below 120000 (one thread: 11301)

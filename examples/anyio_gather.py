@@ -1,0 +1,48 @@
+"""anyio 4.15+: gather(), amap(), as_completed() and Future, on both backends.
+
+All four are thin layers over a task group: every task finishes (or is cancelled) before the
+call returns, and an error in one task cancels the others and propagates as an ExceptionGroup.
+"""
+
+import anyio
+
+
+async def double(n: int) -> int:
+    await anyio.sleep(0.05 * (3 - n))  # the last one finishes first
+    return n * 2
+
+
+async def main() -> None:
+    with anyio.fail_after(5):  # a bound on every wait below
+        print(f"  gather:       {await anyio.gather(double(1), double(2), double(3))}")
+        print(f"  amap:         {await anyio.amap(double, [1, 2, 3])}")
+        async with anyio.as_completed(double(1), double(2), double(3)) as finished:
+            print(f"  as_completed: {[handle.return_value async for handle in finished]}")
+
+        future: anyio.Future[str] = anyio.Future()
+
+        async def producer() -> None:
+            await anyio.sleep(0.01)
+            future.return_value = "ready"  # wakes every task awaiting the future
+
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(producer)
+            print(f"  Future:       {await future}")
+
+
+for backend in ("asyncio", "trio"):
+    print(f"backend={backend}:")
+    anyio.run(main, backend=backend)
+
+# Output:
+# example: needs=trio
+#> backend=asyncio:
+#>   gather:       (2, 4, 6)
+#>   amap:         [2, 4, 6]
+#>   as_completed: [6, 4, 2]
+#>   Future:       ready
+#> backend=trio:
+#>   gather:       (2, 4, 6)
+#>   amap:         [2, 4, 6]
+#>   as_completed: [6, 4, 2]
+#>   Future:       ready
