@@ -1,7 +1,8 @@
 """anyio 4.15+: gather(), amap(), as_completed() and Future, on both backends.
 
-All four are thin layers over a task group: every task finishes (or is cancelled) before the
-call returns, and an error in one task cancels the others and propagates as an ExceptionGroup.
+gather(), amap() and as_completed() are thin layers over a task group: every task finishes (or
+is cancelled) before the call returns, and an error in one task cancels the others and
+propagates as an ExceptionGroup. A Future runs nothing: it carries one value between tasks.
 """
 
 import anyio
