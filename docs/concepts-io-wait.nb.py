@@ -16,6 +16,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+set_matplotlib_formats("svg")  # charts as SVG: a few KB each, sharp at any zoom
+plt.rcParams["svg.fonttype"] = "none"  # their labels stay text
 
 sys.path.insert(0, str(Path.cwd().parent / "examples"))  # the notebook runs in docs/
 from workloads import LATENCY, fetch, latency_server  # noqa: E402
@@ -45,6 +49,9 @@ for n, s, t in zip(sizes, sequential, threaded, strict=True):
     print(f"{n:>8}  {s:>9.2f}s  {t:>7.2f}s  {s / t:>6.1f}x")
 
 # %%
+# alt: Line chart of wall-clock time against the number of requests: one after
+#   another the time grows by 0.1 s per request; with one thread per request it
+#   stays near 0.1 s.
 fig, ax = plt.subplots(figsize=(6, 3.5))
 ax.plot(sizes, sequential, "o-", label="one after another")
 ax.plot(sizes, threaded, "s-", label="one thread per request")

@@ -32,7 +32,7 @@ BUDGET = 125_000  # bytes gzipped before interaction: a bare Material page (~73 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 SCHEMES = ("default", "slate")
-# Audited at 1280 px too (every page is audited at 390 px): the home page, the longest page, the
+# Audited at 1280 px too (every page is audited at 390 px): the home page, the asyncio entry page, the
 # decision guide and the heaviest notebook.
 DESKTOP_TOO = {"/", "/asyncio/", "/choosing/", "/benchmarks.nb/"}
 SUB_PATH = "/python-multitasking/"  # GitHub Pages' project path (site_url's path)
@@ -280,11 +280,6 @@ def test_page_weight_within_budget(audits: list[PageAudit], proof, capsys) -> No
     assert all("search/search_index.json" not in a.files for a in audits)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 15, not fixed yet: a notebook page inlines JupyterLab's CSS (88 KB gzipped) and "
-    "its figures as data: URIs (benchmarks: 158 KB gzipped)",
-)
 def test_notebook_page_weight_within_budget(audits: list[PageAudit], proof) -> None:
     notebooks = [a for a in audits if a.path.endswith(".nb/")]
     assert notebooks
