@@ -23,11 +23,11 @@ async def main() -> None:
 
     # Move the deadline while progress is made.
     loop = asyncio.get_running_loop()
-    async with asyncio.timeout(0.2) as deadline:
+    async with asyncio.timeout(0.5) as deadline:
         for step in range(4):
-            await slow(f"chunk {step}", 0.08)
-            deadline.reschedule(loop.time() + 0.2)  # 0.2 s more from now
-    print(f"4 chunks of 0.08 s within a sliding 0.2 s deadline; expired: {deadline.expired()}")
+            await slow(f"chunk {step}", 0.2)
+            deadline.reschedule(loop.time() + 0.5)  # 0.5 s more from now
+    print(f"4 chunks of 0.2 s within a sliding 0.5 s deadline; expired: {deadline.expired()}")
 
     # One awaitable: wait_for() cancels it on timeout too.
     try:
@@ -50,7 +50,7 @@ asyncio.run(main())
 #> step 1 done
 #>   step 2: cancelled by the timeout
 #> timeout(0.3): the block raised TimeoutError
-#> 4 chunks of 0.08 s within a sliding 0.2 s deadline; expired: False
+#> 4 chunks of 0.2 s within a sliding 0.5 s deadline; expired: False
 #>   wait_for: cancelled by the timeout
 #> wait_for: TimeoutError
 #> wait(timeout=0.05): 0 done, 1 pending, task not cancelled

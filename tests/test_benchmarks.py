@@ -77,7 +77,10 @@ def test_quick_run_is_complete_and_shows_the_effects(quick: dict, proof) -> None
     check_shape(quick)
     assert quick["mode"] == "quick"
     if quick["machine"]["cores"] >= 2:
-        assert figure(quick, "processes", "cpu")["speedup"] > 1.3
+        # Processes compute in parallel: a claim about what the machine can do, so the fastest
+        # repetition of each is compared, not the medians.
+        best = min(figure(quick, "sequential", "cpu")["seconds"])
+        assert best / min(figure(quick, "processes", "cpu")["seconds"]) > 1.3
     assert figure(quick, "threads", "cpu")["speedup"] < 1.5  # the GIL (standard build)
     assert figure(quick, "asyncio", "io")["median"] < 1.0  # 20 requests of 0.1 s at once
     waits = {w["waits"]: w["seconds"] for w in quick["asyncio_waits"]}

@@ -373,6 +373,33 @@ def test_error_hint(
     assert page.locator(f"#{anchor}").count() == 1
 
 
+# Failures of the program's own, which the browser does not cause: no hint.
+OWN_ERRORS = {
+    "asyncio timeout": (
+        "import asyncio\nasync def main():\n"
+        "    async with asyncio.timeout(0.01):\n        await asyncio.sleep(1)\nasyncio.run(main())\n",
+        "TimeoutError",
+    ),
+    "value error": ("int('x')\n", "ValueError: invalid literal for int() with base 10: 'x'"),
+}
+
+
+@pytest.mark.parametrize("case", OWN_ERRORS)
+def test_no_hint_for_the_programs_own_error(
+    browser: Browser, server: Server, pages_of_examples: dict, case: str, proof
+) -> None:
+    proof(f"runner: no hint under the program's own {case} error", "")
+    page = open_page(browser, server.url + pages_of_examples[PLAYGROUND])
+    block = Block(page, PLAYGROUND)
+    source, error = OWN_ERRORS[case]
+    block.edit(source)
+    lines = block.run()
+    assert block.status.inner_text() == "Failed: see the error below the output."
+    assert lines[0] == "Traceback (most recent call last):"
+    assert lines[-1] == error, lines
+    assert block.output.locator(".runner-hint").count() == 0
+
+
 # Contrast of every piece of text in the editor against the editor's background (WCAG 2.x), with
 # translucent colours blended over it.
 CONTRASTS = """editor => {

@@ -8,7 +8,8 @@ copy test: what a reader copies or downloads is what ran.
 Runs per example:
 - the *bounded run*: newest CPython found, the forkserver start method for process examples;
   every bound of the expected output (`{float<1.0}`) is checked; a `timing` example has the
-  machine alone for it;
+  machine alone for it, and passes if one of TIMING_ATTEMPTS runs meets every bound (its claims
+  are what an undisturbed machine does; each re-run is listed in the summary);
 - every other CPython found × start method (fork, spawn, forkserver), checking the output's
   shape (text and placeholders; the numbers' bounds are the bounded run's); one of these runs
   (the oldest CPython, fork) is under `-X dev -W error`;
@@ -28,6 +29,7 @@ from tests.support.examples import (
     ROOT,
     SLOW_CALLBACK,
     START_METHODS,
+    TIMING_ATTEMPTS,
     Line,
     add_proof,
     all_examples,
@@ -96,6 +98,14 @@ def test_example(example, version: str, method: str | None, kind: str, proof) ->
         where,
     )
     result = run(example, python, method=method, dev=kind == "dev", sigint_ignored=kind == "sigint")
+    for attempt in range(2, TIMING_ATTEMPTS + 1 if kind == "bounded" and example.timing else 0):
+        missed = result.problems(example, version=version)
+        if not missed or result.problems(example, check_bounds=False, version=version):
+            break  # every bound met, or something other than a bound is wrong: no re-run
+        proof("timing example re-run after a missed bound", f"{example.name}: {missed[0]}")
+        result = run(example, python, method=method)
+        if not result.problems(example, version=version):
+            proof("timing example passed on a later run", f"{example.name}: run {attempt}")
     if kind == "dev" and SLOW_CALLBACK.search(result.stderr) and not example.blocks_loop:
         # asyncio's debug mode times callbacks by the wall clock: on a loaded 2-core machine any
         # of them can pass 0.1 s. Listed in the summary, not failed; all else on stderr fails.

@@ -43,6 +43,11 @@ REQUIREMENTS = EXAMPLES_DIR / "requirements.txt"
 PYTHONS_FILE = Path(__file__).with_name("pythons.json")
 START_METHOD_SITE = Path(__file__).resolve().parent.parent / "start_method"
 START_METHODS = ("fork", "spawn", "forkserver")
+# A `timing` example's speed claims are about what a machine does undisturbed: its bounded run
+# counts as passed if one of this many runs meets every bound (each failed run is listed in the
+# test summary, and the page says so). On a shared 2-core CI machine one run in a few dozen
+# measures 1.1x where two free cores give 1.8x.
+TIMING_ATTEMPTS = 3
 DEV_SLOWDOWN = 3  # a run under `-X dev` may take this many times an example's timeout
 RECORD_START_METHOD = "forkserver"  # the Linux default since CPython 3.14
 BENCH_RESULTS = ROOT / "docs" / "benchmarks" / "results.json"

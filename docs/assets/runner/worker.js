@@ -61,6 +61,8 @@ def hint_for(exc, frames):
         return "processes", HINTS["processes"]
     if isinstance(exc, EOFError) and exc.__traceback__ is not None:
         return "input", HINTS["input"]
+    if isinstance(exc, TimeoutError):  # an OSError too, but a deadline of the program's own
+        return None
     lines = " ".join(frame.line or "" for frame in frames)
     words = ("socket", "server", "connect", "listen", "bind", "accept")
     if isinstance(exc, (OSError, NotImplementedError)) and (
