@@ -76,11 +76,9 @@ def test_quick_run_is_complete_and_shows_the_effects(quick: dict, proof) -> None
     proof("benchmark harness run (quick mode)", f"{len(quick['results'])} measurements")
     check_shape(quick)
     assert quick["mode"] == "quick"
-    if quick["machine"]["cores"] >= 2:
-        # Processes compute in parallel: a claim about what the machine can do, so the fastest
-        # repetition of each is compared, not the medians.
-        best = min(figure(quick, "sequential", "cpu")["seconds"])
-        assert best / min(figure(quick, "processes", "cpu")["seconds"]) > 1.3
+    # No process speed-up bound here: quick mode times each engine once, pool start-up included, on
+    # a 0.8 s workload (two fresh-clone runs measured 1.0x and 1.2x). The speed-up is proven by
+    # the timing examples' bounded runs and, for the figures the pages quote, by the full run below.
     assert figure(quick, "threads", "cpu")["speedup"] < 1.5  # the GIL (standard build)
     assert figure(quick, "asyncio", "io")["median"] < 1.0  # 20 requests of 0.1 s at once
     waits = {w["waits"]: w["seconds"] for w in quick["asyncio_waits"]}
@@ -92,3 +90,5 @@ def test_published_results_come_from_a_full_run(proof) -> None:
     report = json.loads(PUBLISHED.read_text())
     check_shape(report)
     assert report["mode"] == "full" and report["repeats"] >= 5
+    if report["machine"]["cores"] >= 2:
+        assert figure(report, "processes", "cpu")["speedup"] > 1.3
