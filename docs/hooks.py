@@ -254,7 +254,7 @@ def browser_reasons(example) -> list[tuple[str, str]]:
         return [(DIFFERS, BROWSER_DIFFERS[example.name])]
     reasons = []
     try:
-        packages = [re.split(r"[=<>!~; ]", r, maxsplit=1)[0] for r in example.requirements()]
+        packages = example.distributions()
     except AssertionError:  # imports a package not pinned yet (the example tests say so)
         packages = ["not pinned yet"]
     if packages:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gzip
 import http.server
 import io
 import json
@@ -24,7 +23,13 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, chromium_alone
+from tests.support.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    SITE_TYPES,
+    chromium_alone,
+    transfer_size,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
@@ -36,8 +41,6 @@ SCHEMES = ("default", "slate")
 # decision guide and the heaviest notebook.
 DESKTOP_TOO = {"/", "/asyncio/", "/choosing/", "/benchmarks.nb/"}
 SUB_PATH = "/python-multitasking/"  # GitHub Pages' project path (site_url's path)
-# What a real host (GitHub Pages) sends gzipped; everything else (images, fonts) goes as it is.
-COMPRESSED = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".map", ".wasm"}
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]  # the axe rules a colour scheme affects
 # Elements of the in-browser runner (docs/assets/runner/): their violations are counted apart in
 # the message (and still fail the test), so that whoever reads a failure knows where to look.
@@ -78,13 +81,7 @@ class Host(http.server.ThreadingHTTPServer):
 
 
 class HostHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".mjs": "text/javascript",
-        ".wasm": "application/wasm",
-        ".json": "application/json",
-    }
+    extensions_map = SITE_TYPES
 
     def translate_path(self, path: str) -> str:
         path = unquote(urlsplit(path).path)
@@ -112,13 +109,6 @@ class HostHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args) -> None:
         pass
-
-
-@functools.cache
-def transfer_size(path: Path) -> int:
-    """The bytes a host sends for a file: gzipped (level 6) for text types, as it is otherwise."""
-    data = path.read_bytes()
-    return len(gzip.compress(data, 6)) if path.suffix in COMPRESSED else len(data)
 
 
 # ---------------------------------------------------------------------------------------------

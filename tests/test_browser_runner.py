@@ -77,7 +77,8 @@ while True:
 """
 
 
-def listen_to_heartbeat(page) -> None:
+def start_heartbeat(page, block: Block) -> None:
+    """Run HEARTBEAT in `block` until the page has heard it beat 20 times."""
     page.evaluate(
         """() => {
             window.beats = 0;
@@ -88,6 +89,22 @@ def listen_to_heartbeat(page) -> None:
             };
         }"""
     )
+    block.edit(HEARTBEAT)
+    block.run_button.click()
+    page.wait_for_function("() => window.beats > 20", timeout=COLD_START * 1000)
+
+
+def click_at(page, element) -> float:
+    """Click `element` from inside the page; the page's clock (ms) at the click."""
+    return page.evaluate(
+        "element => { element.click(); return performance.now(); }", element.element_handle()
+    )
+
+
+def ms_of_python_after(page, moment: float) -> float:
+    """How long the heartbeat went on after `moment`, once a busy worker is surely gone."""
+    time.sleep(2.5)  # longer than Chromium lets a busy worker run after terminate() (2 s)
+    return page.evaluate("() => window.lastBeat") - moment
 
 
 @pytest.mark.exclusive
@@ -108,18 +125,11 @@ def test_stop_flood_and_traceback(
     ]
 
     proof("runner: Stop ends a busy program within 1 s (its heartbeat stops)", "")
-    listen_to_heartbeat(page)
-    block.edit(HEARTBEAT)
-    block.run_button.click()
-    page.wait_for_function("() => window.beats > 20", timeout=COLD_START * 1000)
-    stopped_at = page.evaluate(
-        "button => { button.click(); return performance.now(); }",
-        block.stop_button.element_handle(),
-    )
+    start_heartbeat(page, block)
+    stopped_at = click_at(page, block.stop_button)
     assert block.wait_until_finished(timeout=5) == "Stopped."
-    time.sleep(2.5)  # longer than Chromium lets a busy worker run after terminate() (2 s)
-    last_beat = page.evaluate("() => window.lastBeat")
-    assert last_beat - stopped_at < 1000, f"Python ran {last_beat - stopped_at:.0f} ms after Stop"
+    ran = ms_of_python_after(page, stopped_at)
+    assert ran < 1000, f"Python ran {ran:.0f} ms after Stop"
     block.edit('print("running again")\n')
     assert block.run() == ["running again"]
 
@@ -167,24 +177,16 @@ def test_instant_navigation_stops_the_program(
     page = open_page(browser, server.url + pages_of_examples[PLAYGROUND])
     loads = []
     page.on("load", lambda _: loads.append(page.url))
-    listen_to_heartbeat(page)
-    block = Block(page, PLAYGROUND)
-    block.edit(HEARTBEAT)
-    block.run_button.click()
-    page.wait_for_function("() => window.beats > 20", timeout=COLD_START * 1000)
+    start_heartbeat(page, Block(page, PLAYGROUND))
     page.evaluate("() => { window.samePage = true; }")
-    link = page.locator('nav.md-nav a[href$="asyncio/"]').first
-    left_at = page.evaluate(
-        "link => { link.click(); return performance.now(); }", link.element_handle()
-    )
+    left_at = click_at(page, page.locator('nav.md-nav a[href$="asyncio/"]').first)
     page.wait_for_url("**/asyncio/")
-    time.sleep(2.5)  # longer than Chromium lets a busy worker run after terminate() (2 s)
+    ran = ms_of_python_after(page, left_at)
     assert page.evaluate("() => window.samePage") is True, (
         "a full page load, not instant navigation"
     )
     assert not loads, f"pages loaded: {loads}"
-    last_beat = page.evaluate("() => window.lastBeat")
-    assert last_beat - left_at < 1000, f"Python ran {last_beat - left_at:.0f} ms after leaving"
+    assert ran < 1000, f"Python ran {ran:.0f} ms after leaving"
 
 
 def test_one_program_at_a_time(
@@ -196,21 +198,14 @@ def test_one_program_at_a_time(
     page = open_page(browser, server.url + pages_of_examples[PLAYGROUND])
     others = [name for name, path in pages_of_examples.items() if path == page_path(page)]
     second = Block(page, next(name for name in others if name != PLAYGROUND))
-    listen_to_heartbeat(page)
     block = Block(page, PLAYGROUND)
-    block.edit(HEARTBEAT)
-    block.run_button.click()
-    page.wait_for_function("() => window.beats > 20", timeout=COLD_START * 1000)
-    started_at = page.evaluate(
-        "button => { button.click(); return performance.now(); }",
-        second.run_button.element_handle(),
-    )
+    start_heartbeat(page, block)
+    started_at = click_at(page, second.run_button)
     second.wait_until_finished(COLD_START)
     assert second.status.inner_text().startswith("Finished"), second.lines()
     assert "share one Python and run one at a time" in block.status.inner_text()
-    time.sleep(2.5)  # longer than Chromium lets a busy worker run after terminate() (2 s)
-    last_beat = page.evaluate("() => window.lastBeat")
-    assert last_beat - started_at < 1000, f"the first ran {last_beat - started_at:.0f} ms more"
+    ran = ms_of_python_after(page, started_at)
+    assert ran < 1000, f"the first ran {ran:.0f} ms more"
 
 
 def page_path(page) -> str:

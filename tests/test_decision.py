@@ -5,7 +5,6 @@ is at least 12 px, nothing runs off the screen and every text has a contrast of 
 
 from __future__ import annotations
 
-import gzip
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,6 +20,7 @@ from tests.support.browser import (  # noqa: F401 - fixtures
     playwright,
     server,
     site,
+    transfer_size,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -318,7 +318,7 @@ def test_choosing_page_weight(browser: Browser, server: Server, site: Path, proo
         files = {f / "index.html" if f.is_dir() else f for f in files}
         assert all(f.is_file() for f in files), [f for f in files if not f.is_file()]
         assert not any("mermaid" in f.name for f in files)
-        weights[path] = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
+        weights[path] = sum(transfer_size(f) for f in files)
     extra = weights["/choosing/"] - weights["/"]
     assert extra < 30_000, f"the Choosing page transfers {extra / 1000:.0f} KB more than home"
     proof(

@@ -98,7 +98,8 @@ def test_example(example, version: str, method: str | None, kind: str, proof) ->
         where,
     )
     result = run(example, python, method=method, dev=kind == "dev", sigint_ignored=kind == "sigint")
-    for attempt in range(2, TIMING_ATTEMPTS + 1 if kind == "bounded" and example.timing else 0):
+    attempts = TIMING_ATTEMPTS if kind == "bounded" and example.timing else 1
+    for attempt in range(2, attempts + 1):
         missed = result.problems(example, version=version)
         if not missed or result.problems(example, check_bounds=False, version=version):
             break  # every bound met, or something other than a bound is wrong: no re-run

@@ -281,7 +281,12 @@ class Example:
         }
 
     def requirements(self) -> list[str]:
-        """The pinned third-party distributions the bundle imports or declares (`needs=`)."""
+        """The pins (examples/requirements.txt lines) of `distributions()`."""
+        pins = pinned_requirements()
+        return [pins[dist] for dist in self.distributions()]
+
+    def distributions(self) -> list[str]:
+        """The third-party distributions the bundle imports or declares (`needs=`), by name."""
         pins = pinned_requirements()
         wanted = set(self.needs)
         for text in self.bundle().values():
@@ -297,7 +302,7 @@ class Example:
                 wanted.add(MODULE_DISTRIBUTIONS.get(top, top))
         unknown = wanted - pins.keys()
         assert not unknown, f"{self.name} imports {sorted(unknown)}: pin them in {REQUIREMENTS}"
-        return [pins[dist] for dist in sorted(wanted)]
+        return sorted(wanted)
 
     def digest(self) -> str:
         """Changes when the example or any helper it imports changes (spec block included)."""
@@ -378,11 +383,7 @@ def runs_on(example: Example, version: str) -> str:
     if version_key(version) < version_key(example.min_python):
         return f"needs CPython {example.min_python}+"
     unavailable = pythons_data()["versions"][version].get("unavailable", {})
-    lacking = sorted(
-        dist
-        for dist in (re.split(r"[=<>!~; ]", r, maxsplit=1)[0] for r in example.requirements())
-        if dist in unavailable
-    )
+    lacking = [dist for dist in example.distributions() if dist in unavailable]
     return "; ".join(f"{d}: {unavailable[d]}" for d in lacking)
 
 
