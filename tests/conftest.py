@@ -15,7 +15,11 @@ from pathlib import Path
 import psutil
 import pytest
 
+from tests.support.locks import flock, run_lock
+
 ROOT = Path(__file__).resolve().parent.parent
+# The browser tests' fixtures (the served site, one Chromium per worker), defined once for the run.
+pytest_plugins = ("tests.support.browser",)
 
 
 # One marker per kind of proof, so that a developer can run one kind alone (`pytest -m docs`).
@@ -47,25 +51,27 @@ def lock_dir(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     return base if worker_id == "master" else base.parent
 
 
-@contextlib.contextmanager
-def run_lock(lock_dir: Path, exclusive: bool):
-    """A readers-writer lock across xdist workers: timing tests run alone, others side by side.
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The order that makes the run short. pytest-xdist (--dist loadgroup) hands out work in
+    collection order, and runs an `xdist_group` as one unit, on one worker, start to end.
 
-    The turnstile stops a stream of shared holders from starving an exclusive one.
+    1. The browser tests, as one group: one Chromium at a time, so they are one chain, the run's
+       longest; started first, they run beside everything else.
+    2. Everything else, side by side on the other workers.
+    3. The exclusive tests (timing), last, one after another, each with the machine to itself
+       (the run lock); a browser test that is exclusive leaves the group for this.
     """
-    with (
-        open(lock_dir / "turnstile.lock", "a") as turnstile,
-        open(lock_dir / "run.lock", "a") as run,
-    ):
-        fcntl.flock(turnstile, fcntl.LOCK_EX)
-        try:
-            fcntl.flock(run, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
-        finally:
-            fcntl.flock(turnstile, fcntl.LOCK_UN)
-        try:
-            yield
-        finally:
-            fcntl.flock(run, fcntl.LOCK_UN)
+
+    def rank(item: pytest.Item) -> int:
+        if item.get_closest_marker("exclusive"):
+            return 2
+        return 0 if item.get_closest_marker("browser") else 1
+
+    for item in items:
+        if rank(item) == 0:
+            item.add_marker(pytest.mark.xdist_group("browser"))
+    items.sort(key=rank)
 
 
 @pytest.fixture(scope="session")
@@ -76,7 +82,7 @@ def built_site(lock_dir: Path) -> dict:
     out = lock_dir / "built-site"
     site_dir = Path(os.environ.get("TESTED_SITE_DIR") or out / "site")
     with open(lock_dir / "built-site.lock", "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+        flock(lock, fcntl.LOCK_EX, "the site build")
         try:
             if not (out / "build.json").exists():
                 out.mkdir(exist_ok=True)
@@ -114,8 +120,7 @@ def _no_leftover_children(request: pytest.FixtureRequest, lock_dir: Path):
         yield
     deadline = time.monotonic() + 5
     while True:
-        left = [p for p in me.children(recursive=True) if p.pid not in before]
-        left = [p for p in left if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+        left = strays(me, before)
         if not left or time.monotonic() > deadline:
             break
         time.sleep(0.1)
@@ -123,6 +128,23 @@ def _no_leftover_children(request: pytest.FixtureRequest, lock_dir: Path):
         with contextlib.suppress(psutil.Error):
             p.kill()
     assert not left, f"test left child processes behind: {[p.cmdline() for p in left]}"
+
+
+def strays(me: psutil.Process, before: set[int]) -> list[psutil.Process]:
+    """The processes the test started and left running: new ones whose parent is this worker or
+    another new one. New children of a process that outlives tests (the worker's Chromium opens a
+    renderer per tab) are that process's own business."""
+    new = {}
+    for p in me.children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            if p.pid not in before and p.is_running() and p.status() != psutil.STATUS_ZOMBIE:
+                new[p.pid] = p
+    found = []
+    for p in new.values():
+        with contextlib.suppress(psutil.Error):
+            if p.ppid() == me.pid or p.ppid() in new:
+                found.append(p)
+    return found
 
 
 @pytest.fixture
@@ -157,8 +179,23 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
         terminalreporter.write_line(f"{kind:<48} {', '.join(parts)}")
         summary.append(f"| {kind} | {c['passed']} | {c['failed'] + c['error']} | {c['skipped']} |")
     wall = terminalreporter._session_start.elapsed().seconds
-    terminalreporter.write_line(f"wall time of the run: {wall:.0f} s")
-    summary += ["", f"Wall time: {wall:.0f} s", ""] + where_the_time_went(terminalreporter)
+    runs = [
+        value
+        for reports in terminalreporter.stats.values()
+        for report in reports
+        for name, value in getattr(report, "user_properties", [])
+        if name == "example_run" and getattr(report, "when", "call") == "call"
+    ]
+    lines = [f"wall time of the run: {wall:.0f} s"]
+    if runs:
+        # CPU time: the program and every process it waited for (RUSAGE_CHILDREN of the worker).
+        lines.append(
+            f"example runs: {len(runs)}, {sum(r[0] for r in runs):.0f} s of wall time and"
+            f" {sum(r[1] for r in runs):.0f} s of CPU time in all"
+        )
+    for line in lines:
+        terminalreporter.write_line(line)
+    summary += ["", *lines, ""] + where_the_time_went(terminalreporter)
     (ROOT / "test-summary.md").write_text("\n".join(summary) + "\n")
 
 

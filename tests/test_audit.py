@@ -8,7 +8,6 @@ same figures for any built site (e.g. to compare a build before and after a chan
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import http.server
 import io
@@ -27,7 +26,6 @@ from tests.support.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
     SITE_TYPES,
-    chromium_alone,
     transfer_size,
 )
 
@@ -49,7 +47,6 @@ RUNNER = ".runnable, .runnable + div, .runnable + div + pre, [class*='runner']"
 pytestmark = [
     pytest.mark.site,
     pytest.mark.browser,
-    pytest.mark.xdist_group("browser"),
     pytest.mark.timeout(300),
 ]
 
@@ -225,30 +222,11 @@ def summary(audits: list[PageAudit]) -> str:
 
 
 @pytest.fixture(scope="module")
-def site(built_site: dict) -> Path:
-    assert built_site["returncode"] == 0, built_site["log"]
-    return built_site["dir"]
-
-
-@contextlib.contextmanager
-def launched(lock_dir: Path):
-    """One headless Chromium, alone across the run's workers (the browser tests' lock)."""
-    with sync_playwright() as driver, chromium_alone(driver, lock_dir) as browser:
-        yield browser
-
-
-@pytest.fixture
-def chromium(lock_dir: Path):
-    with launched(lock_dir) as browser:
-        yield browser
-
-
-@pytest.fixture(scope="module")
-def audits(site: Path, lock_dir: Path) -> list[PageAudit]:
-    """Every page audited once, in one browser that is closed again before the tests look."""
-    with launched(lock_dir) as browser, Host(site, SUB_PATH) as host:
+def audits(site: Path, chromium) -> list[PageAudit]:
+    """Every page audited once, each in a context of its own (an empty cache)."""
+    with Host(site, SUB_PATH) as host:
         return [
-            audit_page(browser, host, path, (PHONE, DESKTOP) if path in DESKTOP_TOO else (PHONE,))
+            audit_page(chromium, host, path, (PHONE, DESKTOP) if path in DESKTOP_TOO else (PHONE,))
             for path in site_pages(site)
         ]
 
@@ -294,11 +272,11 @@ def test_no_horizontal_overflow_on_a_phone(audits: list[PageAudit], proof) -> No
     assert not found, json.dumps(found, indent=1)
 
 
-def test_search_loads_when_opened(site: Path, chromium, proof) -> None:
+def test_search_loads_when_opened(site: Path, browser, proof) -> None:
     """The index and the search worker wait until the reader opens search; then search works."""
     proof("search index fetched only when search opens, and finds pages")
     with Host(site, SUB_PATH) as host:
-        context = chromium.new_context(viewport=DESKTOP)
+        context = browser.new_context(viewport=DESKTOP)
         try:
             page = context.new_page()
             page.goto(host.url, wait_until="load")
@@ -325,10 +303,10 @@ STYLED_JS = """() => ({
 
 
 @pytest.mark.parametrize("prefix", [SUB_PATH, "/"], ids=["project-path", "custom-domain"])
-def test_404_page_styled(site: Path, chromium, prefix: str, proof) -> None:
+def test_404_page_styled(site: Path, browser, prefix: str, proof) -> None:
     proof("404 page styled", f"served under {prefix}")
     with Host(site, prefix) as host:
-        context = chromium.new_context(viewport=PHONE)
+        context = browser.new_context(viewport=PHONE)
         try:
             page = context.new_page()
             for missing in ("no-such-page", "deeply/nested/no-such-page/"):

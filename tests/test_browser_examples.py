@@ -9,21 +9,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Browser
 
-from tests.support.browser import (  # noqa: F401 - fixtures
+from tests.support.browser import (
     BROWSER_EXAMPLES,
     BROWSER_MARKS,
     COLD_START,
     ROOT,
     Block,
-    Server,
-    browser,
-    open_page,
-    pages_of_examples,
-    playwright,
-    server,
-    site,
 )
 from tests.support.examples import EXAMPLES_DIR, Example, all_examples, compare, load
 
@@ -58,11 +50,9 @@ def test_stand_in_is_declared_where_the_server_is_used() -> None:
         for e in BROWSER_EXAMPLES
     ],
 )
-def test_browser_example(
-    example: Example, browser: Browser, server: Server, pages_of_examples: dict, proof
-) -> None:
+def test_browser_example(example: Example, reader, pages_of_examples: dict, proof) -> None:
     proof("browser example run in Chromium", example.path.name)
-    page = open_page(browser, server.url + pages_of_examples[example.path.name])
+    page = reader(pages_of_examples[example.path.name])
     block = Block(page, example.path.name)
     show_its_tab(block)
     # The first stand-in note or runnable block after this one: the note if this one has one.

@@ -10,18 +10,13 @@ import statistics
 import pytest
 from playwright.sync_api import Browser
 
-from tests.support.browser import (  # noqa: F401 - fixtures
+from tests.support.browser import (
     BROWSER_MARKS,
     COLD_START,
     PLAYGROUND,
     Block,
     Server,
-    browser,
     open_page,
-    pages_of_examples,
-    playwright,
-    server,
-    site,
 )
 
 pytestmark = BROWSER_MARKS

@@ -17,20 +17,15 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser
 
-from tests.support.browser import (  # noqa: F401 - fixtures
+from tests.support.browser import (
     BROWSER_MARKS,
     COLD_START,
     PLAYGROUND,
     ROOT,
     Block,
     Server,
-    browser,
     leaves_localhost,
     open_page,
-    pages_of_examples,
-    playwright,
-    server,
-    site,
     url_path,
 )
 
@@ -340,13 +335,12 @@ ERRORS = {
 
 
 @pytest.mark.parametrize("case", ERRORS)
-def test_error_hint(
-    browser: Browser, server: Server, pages_of_examples: dict, case: str, proof
-) -> None:
+def test_error_hint(reader, pages_of_examples: dict, case: str, proof) -> None:
     """The real traceback, without Pyodide's frames, then one sentence and a link to the section
-    of the browser page that explains the failure; the status points down to it."""
+    of the browser page that explains the failure; the status points down to it. (One page
+    runs every case in turn, as a reader trying one thing after another does.)"""
     proof(f"runner: a hint under the {case} error", "")
-    page = open_page(browser, server.url + pages_of_examples[PLAYGROUND])
+    page = reader(pages_of_examples[PLAYGROUND])
     block = Block(page, PLAYGROUND)
     source, error, anchor = ERRORS[case]
     block.edit(source)
@@ -363,9 +357,13 @@ def test_error_hint(
     assert link.inner_text() == "Why?"
     href = link.get_attribute("href")
     assert href.endswith(f"/browser/#{anchor}")
-    link.click()  # the section that explains it
-    page.wait_for_url(f"**/browser/#{anchor}")
-    assert page.locator(f"#{anchor}").count() == 1
+    with page.context.expect_page() as opened:  # the section that explains it, in a new tab
+        link.click(modifiers=["ControlOrMeta"])  # (this tab keeps its runtime for the next case)
+    explained = opened.value
+    explained.wait_for_load_state()
+    assert explained.url.endswith(f"/browser/#{anchor}")
+    assert explained.locator(f"#{anchor}").count() == 1
+    explained.close()
 
 
 # Failures of the program's own, which the browser does not cause: no hint.
@@ -381,10 +379,10 @@ OWN_ERRORS = {
 
 @pytest.mark.parametrize("case", OWN_ERRORS)
 def test_no_hint_for_the_programs_own_error(
-    browser: Browser, server: Server, pages_of_examples: dict, case: str, proof
+    reader, pages_of_examples: dict, case: str, proof
 ) -> None:
     proof(f"runner: no hint under the program's own {case} error", "")
-    page = open_page(browser, server.url + pages_of_examples[PLAYGROUND])
+    page = reader(pages_of_examples[PLAYGROUND])
     block = Block(page, PLAYGROUND)
     source, error = OWN_ERRORS[case]
     block.edit(source)

@@ -13,13 +13,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser
 
-from tests.support.browser import (  # noqa: F401 - fixtures
-    BROWSER_MARKS,
+from tests.support.browser import (
     Server,
-    browser,
-    playwright,
-    server,
-    site,
     transfer_size,
 )
 
@@ -143,7 +138,7 @@ def scripts(html: str) -> list[str]:
 
 @pytest.mark.site
 @pytest.mark.timeout(600)
-def test_decision_is_html_lists_with_every_answer(site: Path, proof) -> None:  # noqa: F811 - fixtures
+def test_decision_is_html_lists_with_every_answer(site: Path, proof) -> None:
     """The built Choosing page holds the decision as nested lists: the same questions, answers and
     outcomes as the source, in the same order and at the same depth, with figures in place of
     every [[bench:...]]; screen readers read "If <answer>" and "choose <outcome>"."""
@@ -166,7 +161,7 @@ def test_decision_is_html_lists_with_every_answer(site: Path, proof) -> None:  #
 
 @pytest.mark.site
 @pytest.mark.timeout(600)
-def test_decision_loads_no_script(site: Path, proof) -> None:  # noqa: F811 - fixtures
+def test_decision_loads_no_script(site: Path, proof) -> None:
     """The Choosing page loads the scripts every page loads and no other: no diagram library."""
     choosing = built_page(site, "choosing")
     assert scripts(choosing) == scripts(built_page(site, "pitfalls"))
@@ -252,9 +247,8 @@ def contrast(text: tuple, background: tuple) -> float:
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.browser
-@pytest.mark.xdist_group("browser")
 @pytest.mark.timeout(600)
-def test_decision_on_a_phone(browser: Browser, server: Server, scheme: str, proof) -> None:  # noqa: F811 - fixtures
+def test_decision_on_a_phone(browser: Browser, server: Server, scheme: str, proof) -> None:
     """At 390 px: the scheme follows the reader's preference, every text of the guide is 12 px or
     more with a contrast of 4.5:1 or more, and nothing is wider than the screen."""
     context = browser.new_context(viewport=PHONE, color_scheme=scheme)
@@ -298,9 +292,8 @@ def test_decision_on_a_phone(browser: Browser, server: Server, scheme: str, proo
 
 
 @pytest.mark.browser
-@pytest.mark.xdist_group("browser")
 @pytest.mark.timeout(600)
-def test_choosing_page_weight(browser: Browser, server: Server, site: Path, proof) -> None:  # noqa: F811 - fixtures
+def test_choosing_page_weight(browser: Browser, server: Server, site: Path, proof) -> None:
     """What a first visit to the Choosing page transfers, gzipped as a host serves it, against the
     home page: the guide costs its HTML and a small stylesheet, not a diagram library."""
     weights = {}

@@ -77,7 +77,9 @@ def cases():
 
 @pytest.mark.examples
 @pytest.mark.parametrize(("example", "version", "method", "kind"), list(cases()))
-def test_example(example, version: str, method: str | None, kind: str, proof) -> None:
+def test_example(  # noqa: PLR0917 - pytest passes fixtures by name
+    example, version: str, method: str | None, kind: str, proof, record_property
+) -> None:
     where = f"CPython {version}" + (f", {method}" if method else "")
     why_not = runs_on(example, version)
     if why_not:
@@ -98,6 +100,7 @@ def test_example(example, version: str, method: str | None, kind: str, proof) ->
         where,
     )
     result = run(example, python, method=method, dev=kind == "dev", sigint_ignored=kind == "sigint")
+    record_property("example_run", (result.seconds, result.cpu_seconds))
     attempts = TIMING_ATTEMPTS if kind == "bounded" and example.timing else 1
     for attempt in range(2, attempts + 1):
         missed = result.problems(example, version=version)
@@ -105,6 +108,7 @@ def test_example(example, version: str, method: str | None, kind: str, proof) ->
             break  # every bound met, or something other than a bound is wrong: no re-run
         proof("timing example re-run after a missed bound", f"{example.name}: {missed[0]}")
         result = run(example, python, method=method)
+        record_property("example_run", (result.seconds, result.cpu_seconds))
         if not result.problems(example, version=version):
             proof("timing example passed on a later run", f"{example.name}: run {attempt}")
     if kind == "dev" and SLOW_CALLBACK.search(result.stderr) and not example.blocks_loop:

@@ -4,8 +4,6 @@ the tests/test_browser_*.py modules (one module per concern)."""
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import functools
 import gzip
 import http.server
@@ -38,9 +36,8 @@ BROWSER_EXAMPLES = [e for e in all_examples() if e.browser]
 PLAYGROUND = "browser_playground.py"
 COLD_START = 90  # seconds allowed for the first Run: download, compile and start Pyodide
 
-# (pytest-xdist 3.8's xdist_group does not keep these on one worker here: the `browser` fixture
-# takes a lock so that one Chromium runs at a time.)
-BROWSER_MARKS = [pytest.mark.browser, pytest.mark.xdist_group("browser"), pytest.mark.timeout(600)]
+# One worker runs the browser tests one after another (tests/conftest.py orders the run).
+BROWSER_MARKS = [pytest.mark.browser, pytest.mark.timeout(600)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -132,7 +129,7 @@ def server(site: Path):
         httpd.server_close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def playwright():
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} not found: `make test` installs Debian's chromium"
     driver = sync_playwright().start()
@@ -142,27 +139,54 @@ def playwright():
         driver.stop()
 
 
-@contextlib.contextmanager
-def chromium_alone(driver, lock_dir: Path) -> Iterator[Browser]:
-    """A fresh Chromium (Playwright gives it a new, empty user-data-dir), one at a time across
-    the run's workers: the runner's timings must not compete with another browser."""
-    with open(lock_dir / "browser.lock", "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            chromium = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            try:
-                yield chromium
-            finally:
-                chromium.close()
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+@pytest.fixture(scope="session")
+def chromium(playwright) -> Iterator[Browser]:
+    """One headless Chromium per worker for the whole run. Tests share it but never a context:
+    each opens its own (`browser.new_context()`: its own empty cache and storage, as a fresh
+    profile has), and `browser` closes them after the test. One worker runs the browser tests one
+    after another (tests/conftest.py), and a timing test has the machine alone."""
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    try:
+        yield chromium
+    finally:
+        chromium.close()
 
 
 @pytest.fixture
-def browser(playwright, lock_dir: Path) -> Iterator[Browser]:
-    """A fresh Chromium per test, alone (chromium_alone)."""
-    with chromium_alone(playwright, lock_dir) as chromium:
-        yield chromium
+def browser(chromium: Browser) -> Iterator[Browser]:
+    """The worker's Chromium; whatever contexts (and so pages, workers, Pyodides) the test
+    opened are closed after it."""
+    before = set(chromium.contexts)
+    yield chromium
+    for context in chromium.contexts:
+        if context not in before:
+            context.close()
+
+
+@pytest.fixture(scope="module")
+def reader(chromium: Browser, server: Server) -> Iterator:
+    """A reader going from page to page in one browser profile (one context: its HTTP cache
+    warm after the first page), running example after example: `reader(path)` is the page at
+    `path`, loaded once and kept while the next example is on it too. Cold starts are measured
+    apart (tests/test_browser_numbers.py)."""
+    context = chromium.new_context()
+    current: dict[str, Page] = {}
+
+    def page_at(path: str) -> Page:
+        if path not in current:
+            for page in current.values():
+                page.close()
+            current.clear()
+            page = context.new_page()
+            page.goto(server.url + path)
+            page.wait_for_load_state("networkidle")
+            current[path] = page
+        return current[path]
+
+    try:
+        yield page_at
+    finally:
+        context.close()
 
 
 def leaves_localhost(url: str) -> bool:

@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -447,6 +448,7 @@ class Run:
     seconds: float
     timed_out: bool = False
     left: list[str] = dataclasses.field(default_factory=list)  # processes still running after
+    cpu_seconds: float = 0.0  # user + system time of the program and the processes it waited for
 
     def problems(
         self, example: Example, *, check_bounds: bool = True, version: str = ""
@@ -514,6 +516,7 @@ def run(
         command = [python, "-c", IGNORE_SIGINT, *command]
     with tempfile.TemporaryDirectory(prefix="example-") as folder:
         write_bundle(example, Path(folder))
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.monotonic()
         process = subprocess.Popen(
             command,
@@ -535,8 +538,10 @@ def run(
         finally:
             seconds = time.monotonic() - started
             left = reap_session(process.pid)
+    now = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime
     lines = [line.rstrip() for line in stdout.rstrip("\n").split("\n")] if stdout else []
-    return Run(lines, stderr, process.returncode, seconds, timed_out, left)
+    return Run(lines, stderr, process.returncode, seconds, timed_out, left, cpu)
 
 
 def session_members(sid: int) -> list:
