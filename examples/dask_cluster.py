@@ -61,10 +61,6 @@ def main() -> None:
         workers = client.scheduler_info()["workers"]
         print("workers:", len(workers), "threads:", sum(w["nthreads"] for w in workers.values()))
 
-        # Warm-up, not timed: client.run() calls a function once on every worker. A process's
-        # first urlopen() builds an SSL context (~0.1 s of CPU), so do that before measuring.
-        client.run(fetch, f"{url}/warm-up")
-
         # CPU-bound: one task per prime count; each worker process computes one at a time.
         sequential_time, sequential = best_of(2, lambda: [count_primes(n) for n in CPU_TASKS])
         parallel_time, parallel = best_of(

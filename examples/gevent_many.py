@@ -44,6 +44,6 @@ print(f"spawn + run + join of a trivial greenlet: {micros:.0f} µs")
 
 # example: timing
 # Output (timings vary):
-#> 10,000 greenlets waiting at once: about {int<=32} KiB of memory each
-#> all 10,000 done after {float<3.0} s (each waited 0.5 s)
-#> spawn + run + join of a trivial greenlet: {int<=200} µs
+#> 10,000 greenlets waiting at once: about {int<=16} KiB of memory each
+#> all 10,000 done after {float<1.0} s (each waited 0.5 s)
+#> spawn + run + join of a trivial greenlet: {int<50} µs

@@ -59,6 +59,13 @@ if __name__ == "__main__":
         refs = [nap.remote(s) for s in (2.0, 0.1)]
         ready, not_ready = ray.wait(refs, num_returns=1, timeout=10)
         print("first done:", ray.get(ready), "still running:", len(not_ready))
+        # Don't leave work running into ray.shutdown(): cancel it and wait for the cancellation.
+        for ref in not_ready:
+            ray.cancel(ref)
+            try:
+                ray.get(ref, timeout=10)
+            except ray.exceptions.TaskCancelledError:
+                print("cancelled the task still running")
     finally:
         ray.shutdown()
 
@@ -68,3 +75,4 @@ if __name__ == "__main__":
 #> words counted by two tasks: 800
 #> top words: [('the', 300), ('and', 200), ('bird', 100)]
 #> first done: [0.1] still running: 1
+#> cancelled the task still running

@@ -76,8 +76,11 @@ def main() -> None:
         # I/O-bound: a task per request would hold a CPU slot while it waits, so only 2 would
         # run at once. One threaded actor waits for many responses at the same time instead.
         with latency_server() as url:  # the actor reaches it: it runs on this machine
+            # Fetcher.remote() returns at once, while Ray starts a new worker process for the
+            # actor (about 0.5 s here). Wait for one answer, so that the timing below measures
+            # the requests, not the actor's start.
             fetcher = Fetcher.remote()
-            ray.get(fetcher.get.remote(f"{url}/warm-up"))  # the first urlopen() sets up SSL
+            ray.get(fetcher.get.remote(f"{url}/warm-up"), timeout=120)
             start = time.perf_counter()
             refs = [fetcher.get.remote(f"{url}/page/{i}") for i in range(REQUESTS)]
             bodies = ray.get(refs)
