@@ -61,7 +61,7 @@ print(f"start, run and close an event loop: {(time.perf_counter() - start) / 100
 per_task = asyncio.run(main(), debug=False)
 per_thread = thread_per_task()
 print(
-    f"start, run and join one thread: {per_thread * 1e6:.0f} µs, {per_thread / per_task:.0f}x a task"
+    f"start, run and join one thread: {per_thread * 1e6:.0f} µs, {per_thread / per_task:.1f}x a task"
 )
 
 # example: timing
@@ -70,4 +70,4 @@ print(
 #> memory per waiting task: {float<=2} KiB
 #> create, run and collect one task: {int<20} µs
 #> 10,000 concurrent sleeps of 0.5 s: {float<1.0} s
-#> start, run and join one thread: {int} µs, {int>=5}x a task
+#> start, run and join one thread: {int} µs, {float>=5}x a task

@@ -68,4 +68,4 @@ if __name__ == "__main__":
 #>   0.95  1.90    3.48    5.93    9.14    19.64
 #>   0.99  1.98    3.88    7.48    13.91   91.18
 #> measured on 2 processes: p = {float}, speedup {float>1.15}x
-#> Amdahl's bound for that p: {float}x; measured / bound = {float<=1.05}
+#> Amdahl's bound for that p: {float}x; measured / bound = {float<=1.1}

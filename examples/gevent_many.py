@@ -32,13 +32,17 @@ start = time.perf_counter()
 greenlets = [gevent.spawn(waiter) for _ in range(COUNT)]
 gevent.sleep(0.2)  # all of them are now waiting
 per_greenlet = (resident_kib() - before) / COUNT
-gevent.joinall(greenlets, raise_error=True)
+done = gevent.joinall(greenlets, timeout=10, raise_error=True)
+if len(done) != COUNT:
+    raise TimeoutError(f"only {len(done):,} of {COUNT:,} greenlets finished within 10 s")
 elapsed = time.perf_counter() - start
 print(f"{COUNT:,} greenlets waiting at once: about {per_greenlet:.0f} KiB of memory each")
 print(f"all {sum(g.value for g in greenlets):,} done after {elapsed:.2f} s (each waited 0.5 s)")
 
 start = time.perf_counter()
-gevent.joinall([gevent.spawn(int) for _ in range(COUNT)])
+trivial = [gevent.spawn(int) for _ in range(COUNT)]
+if len(gevent.joinall(trivial, timeout=10)) != COUNT:
+    raise TimeoutError("the trivial greenlets did not all finish within 10 s")
 micros = (time.perf_counter() - start) / COUNT * 1e6
 print(f"spawn + run + join of a trivial greenlet: {micros:.0f} µs")
 

@@ -56,7 +56,10 @@ if __name__ == "__main__":
         print("top words:", ray.get(counter.top.remote(3)))
 
         # ray.wait(): the first references to finish, without waiting for the others.
-        refs = [nap.remote(s) for s in (2.0, 0.1)]
+        # The short one is submitted first, so that it starts even if Ray has one worker free,
+        # and listed last: ray.wait() returns whatever is ready, not the list's first.
+        short = nap.remote(0.1)
+        refs = [nap.remote(2.0), short]
         ready, not_ready = ray.wait(refs, num_returns=1, timeout=10)
         print("first done:", ray.get(ready), "still running:", len(not_ready))
         # Don't leave work running into ray.shutdown(): cancel it and wait for the cancellation.

@@ -624,26 +624,64 @@ def bench_results() -> dict:
     return json.loads(BENCH_RESULTS.read_text())
 
 
+def _seconds(value: float) -> str:
+    """Seconds as a reader compares them: '2.9 s', '0.38 s', '7.1 ms', '0.4 ms'."""
+    if value >= 1:
+        return f"{value:.1f} s"
+    if value >= 0.1:
+        return f"{value:.2f} s"
+    return f"{value * 1000:.1f} ms" if value < 0.01 else f"{value * 1000:.0f} ms"
+
+
 def bench_figure(report: dict, kind: str, *args: str) -> str:
-    """`speedup:ENGINE:WORKLOAD`, `median:ENGINE:WORKLOAD`, `overhead:ENGINE`, `startup:ENGINE`,
-    `waits:N` (seconds for N concurrent asyncio waits) or `machine`; anything else fails."""
-    if kind in ("speedup", "median"):
-        engine, workload = args
-        row = next(
-            r for r in report["results"] if r["engine"] == engine and r["workload"] == workload
-        )
-        return f"{row['speedup']:.1f}×" if kind == "speedup" else f"{row['median']:.2f} s"
-    if kind == "overhead":
-        micros = report["per_task_overhead_us"][args[0]]
-        return f"{micros:,.1f} µs" if micros < 10 else f"{micros:,.0f} µs"
-    if kind == "startup":
-        return f"{report['startup_seconds'][args[0]]:.2f} s"
-    if kind == "waits":
-        return f"{next(w['seconds'] for w in report['asyncio_waits'] if w['waits'] == int(args[0])):.3f} s"
-    if kind == "machine":
-        m = report["machine"]
-        return f"{m['cores']} cores ({m['cpu']}), CPython {m['python']}, {m['date'][:10]}"
-    raise ValueError(f"unknown benchmark figure [[bench:{kind}:{':'.join(args)}]]")
+    """One figure of the published benchmark, for `[[bench:KIND:ARGS]]` in a page:
+
+    - `speedup:ENGINE:WORKLOAD`: median of the per-round speedups over sequential ('1.9×');
+      `spread:ENGINE:WORKLOAD`: their min–max over the rounds ('1.7–2.0×');
+    - `median:ENGINE:WORKLOAD`: median wall-clock seconds;
+    - `overhead:ENGINE`: per-task cost of tasks that do nothing;
+    - `startup:ENGINE`: median time from creating the pool/loop/client to the first task's result;
+    - `waits:N`: median seconds for N concurrent asyncio waits of the latency ('0.118 s');
+      `waits-ratio:N`: the same as a multiple of one latency ('1.18×');
+    - `chunksize:ENGINE`: the `tiny` workload's speedup from Pool.map's default chunksize over
+      chunksize 1, for that engine;
+    - `machine`: where and when it ran. Anything else fails the build."""
+    figures = {
+        "speedup": lambda r: f"{_bench_row(r, *args)['speedup']:.1f}×",
+        "spread": lambda r: "{speedup_min:.1f}–{speedup_max:.1f}×".format(**_bench_row(r, *args)),
+        "median": lambda r: f"{_bench_row(r, *args)['median']:.2f} s",
+        "overhead": lambda r: _micros(r["per_task_overhead_us"][args[0]]),
+        "startup": lambda r: _seconds(r["startup_seconds"][args[0]]),
+        "waits": lambda r: f"{_waits_row(r, *args)['median']:.3f} s",
+        "waits-ratio": lambda r: f"{_waits_row(r, *args)['median'] / r['latency']:.2f}×",
+        "chunksize": lambda r: f"{_chunksize_row(r, *args)['speedup']:,.0f}×",
+        "machine": lambda r: "{cores} cores ({cpu}), CPython {python}, {day}".format(
+            **r["machine"], day=r["machine"]["date"][:10]
+        ),
+    }
+    if kind not in figures:
+        raise ValueError(f"unknown benchmark figure [[bench:{kind}:{':'.join(args)}]]")
+    return figures[kind](report)
+
+
+def _bench_row(report: dict, engine: str, workload: str) -> dict:
+    return next(r for r in report["results"] if r["engine"] == engine and r["workload"] == workload)
+
+
+def _waits_row(report: dict, count: str) -> dict:
+    return next(w for w in report["asyncio_waits"] if w["waits"] == int(count))
+
+
+def _chunksize_row(report: dict, engine: str) -> dict:
+    return next(
+        r
+        for r in report["chunksize"]
+        if r["engine"] == engine and r["workload"] == "tiny" and r["chunksize"] > 1
+    )
+
+
+def _micros(value: float) -> str:
+    return f"{value:,.1f} µs" if value < 10 else f"{value:,.0f} µs"
 
 
 BENCH = re.compile(r"\[\[bench:([^\]]+)\]\]")
