@@ -24,6 +24,8 @@ def thread_per_task() -> float:
         thread = threading.Thread(target=int)
         thread.start()
         thread.join(timeout=10)
+        if thread.is_alive():
+            raise TimeoutError("a trivial thread did not finish within 10 s")
     return (time.perf_counter() - start) / THREADS
 
 

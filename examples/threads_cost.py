@@ -22,6 +22,8 @@ def thread_per_task(count: int) -> float:
         thread = threading.Thread(target=abs, args=(1,))
         thread.start()
         thread.join(timeout=10)
+        if thread.is_alive():
+            raise TimeoutError("a trivial thread did not finish within 10 s")
     return (time.perf_counter() - start) / count
 
 
@@ -41,6 +43,8 @@ during = rss_kib()  # all N threads are alive, each waiting on the event
 release.set()
 for thread in threads:
     thread.join(timeout=10)
+    if thread.is_alive():
+        raise TimeoutError("a released thread did not finish within 10 s")
 
 own = pooled = float("inf")
 with ThreadPoolExecutor(max_workers=4) as pool:
