@@ -76,7 +76,7 @@ finally:
 #> switch interval 1e-06 s, locked_increment: lost updates in 0 of 100 runs
 #> the 1 µs interval found the race more often: True
 # Output on free-threaded builds (threads run at once, so the default interval finds it too):
-#> switch interval 0.005 s (the default), increment: lost updates in {int>=0<=100} of 100 runs
+#> switch interval 0.005 s (the default), increment: lost updates in {int>=1<=100} of 100 runs
 #> switch interval 1e-06 s, increment: lost updates in {int>=1<=100} of 100 runs
 #> switch interval 1e-06 s, locked_increment: lost updates in 0 of 100 runs
 #> the 1 µs interval found the race more often: {...}

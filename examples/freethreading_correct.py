@@ -95,3 +95,9 @@ finally:
 #> lock:           320000 of 320000 counted, {'spam': 160000, 'eggs': 80000, 'ham': 80000}
 #> queue:          320000 of 320000 counted, {'spam': 160000, 'eggs': 80000, 'ham': 80000}
 #> own slots:      11301 primes below 120000 (one thread: 11301)
+# Output on free-threaded builds (threads run at once: both unprotected lines lose updates):
+#> no lock, +=:    {int<320000} of 320000 counted
+#> no lock, get(): {int<320000} of 320000 counted
+#> lock:           320000 of 320000 counted, {'spam': 160000, 'eggs': 80000, 'ham': 80000}
+#> queue:          320000 of 320000 counted, {'spam': 160000, 'eggs': 80000, 'ham': 80000}
+#> own slots:      11301 primes below 120000 (one thread: 11301)

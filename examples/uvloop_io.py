@@ -47,4 +47,4 @@ print(f"uvloop vs asyncio: {wall_ratio:.2f}x wall clock, {cpu_ratio:.2f}x client
 #> 1000 concurrent requests, LATENCY = 0.1 s, best of 3 rounds:
 #>   asyncio  {float<10} s wall clock, {float} s CPU in the client's loop
 #>   uvloop   {float<10} s wall clock, {float} s CPU in the client's loop
-#> uvloop vs asyncio: {float>0.5}x wall clock, {float>1.2}x client CPU
+#> uvloop vs asyncio: {float>0.5}x wall clock, {float>1.5}x client CPU
