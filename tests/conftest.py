@@ -159,6 +159,7 @@ def proof(record_property):
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    runs = []  # (wall, CPU) seconds of each example run (tests/test_examples.py)
     for outcome in ("passed", "failed", "skipped", "error"):
         for report in terminalreporter.stats.get(outcome, []):
             if getattr(report, "when", "call") != "call" and outcome != "skipped":
@@ -169,6 +170,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
                     counts[kind][outcome] += 1
                     if detail:
                         counts[f"{kind} / {detail}"][outcome] += 1
+                elif name == "example_run":
+                    runs.append(value)
     if not counts:
         return
     terminalreporter.section("what was executed")
@@ -179,13 +182,6 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
         terminalreporter.write_line(f"{kind:<48} {', '.join(parts)}")
         summary.append(f"| {kind} | {c['passed']} | {c['failed'] + c['error']} | {c['skipped']} |")
     wall = terminalreporter._session_start.elapsed().seconds
-    runs = [
-        value
-        for reports in terminalreporter.stats.values()
-        for report in reports
-        for name, value in getattr(report, "user_properties", [])
-        if name == "example_run" and getattr(report, "when", "call") == "call"
-    ]
     lines = [f"wall time of the run: {wall:.0f} s"]
     if runs:
         # CPU time: the program and every process it waited for (RUSAGE_CHILDREN of the worker).

@@ -170,18 +170,19 @@ def reader(chromium: Browser, server: Server) -> Iterator:
     `path`, loaded once and kept while the next example is on it too. Cold starts are measured
     apart (tests/test_browser_numbers.py)."""
     context = chromium.new_context()
-    current: dict[str, Page] = {}
+    open_path: str | None = None
+    page: Page | None = None
 
     def page_at(path: str) -> Page:
-        if path not in current:
-            for page in current.values():
+        nonlocal open_path, page
+        if path != open_path:
+            if page is not None:
                 page.close()
-            current.clear()
             page = context.new_page()
             page.goto(server.url + path)
             page.wait_for_load_state("networkidle")
-            current[path] = page
-        return current[path]
+            open_path = path
+        return page
 
     try:
         yield page_at
