@@ -18,6 +18,8 @@ tests/support/examples.py; this hook only turns it into pages.
    mkdocs-jupyter's MathJax loader, which would fetch MathJax from a CDN, is removed (the
    notebooks contain no math). A browser example's helpers (workloads.py) reach Pyodide as they
    reach a reader: the runner fetches the same downloadable files and writes them beside it.
+   Pyodide's standard library gets bytecode for the modules a first Run imports
+   (docs/assets/runner/precompile.mjs): a fresh Pyodide then starts without compiling them.
 6. A ```decision fence (the decision guide on choosing.md) becomes nested HTML lists drawn as a
    flowchart by docs/assets/decision.css: no script, and the lists are the text alternative.
 7. Notebook pages (docs/*.nb.py, mkdocs-jupyter) lose JupyterLab's inlined CSS for
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import base64
 import datetime
+import hashlib
 import json
 import posixpath
 import re
@@ -49,7 +52,7 @@ TEST_OPTIONS = re.compile(
 )
 VENDORED = {
     f"pyodide/{name}": f"pyodide/{name}"  # core runtime + stdlib only: no map files, no consoles
-    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 }
 DOWNLOADS = "examples"  # site folder of the downloadable programs
 PROVEN = contract.proven_runs()  # the runs CI passed, when the site is built there
@@ -423,8 +426,48 @@ def on_post_build(config, **_) -> None:
     # and the site ships none: browser examples import the standard library and their helpers.
     lock = json.loads((ROOT / "node_modules/pyodide/pyodide-lock.json").read_text())
     (site / "pyodide" / "pyodide-lock.json").write_text(json.dumps(lock | {"packages": {}}))
+    precompiled_stdlib(site / "pyodide" / "python_stdlib.zip")
+    (site / "assets" / "runner" / "precompile.mjs").unlink(missing_ok=True)  # a build step
     slim_search_index(site / "search" / "search_index.json")
     bundle_runner_editor(site)
+
+
+def precompiled_stdlib(target: Path) -> None:
+    """Pyodide's python_stdlib.zip plus bytecode of the modules that Pyodide, the runner and the
+    browser examples (with their helpers) import, compiled by Pyodide itself under Node.
+    Cached in .cache/ by what it depends on: the build runs it once per Pyodide and module set."""
+    modules = sorted(
+        {
+            module
+            for example in contract.all_examples()
+            if example.browser
+            for text in example.bundle().values()
+            for module in contract.imported_modules(text)
+        }
+    )
+    script = DOCS / "assets" / "runner" / "precompile.mjs"
+    pyodide = ROOT / "node_modules" / "pyodide"
+    key = hashlib.sha256(
+        b"\0".join(
+            [
+                (pyodide / "package.json").read_bytes(),
+                script.read_bytes(),
+                *map(str.encode, modules),
+            ]
+        )
+    ).hexdigest()[:16]
+    cached = ROOT / ".cache" / f"python_stdlib-{key}.zip"
+    if not cached.exists():
+        cached.parent.mkdir(exist_ok=True)
+        partial = cached.with_suffix(".part")
+        subprocess.run(
+            ["node", script, pyodide / "pyodide.mjs", partial, *modules],
+            check=True,
+            cwd=ROOT,
+            timeout=300,
+        )
+        partial.replace(cached)
+    shutil.copyfile(cached, target)
 
 
 def bundle_runner_editor(site: Path) -> None:

@@ -167,7 +167,7 @@ globalThis.fetch = (input, init) => {
 async function openCache() {
   if (!globalThis.caches) return null;
   try {
-    const name = `pyodide-${version}`;
+    const name = `pyodide-${version}-pyc`; // "-pyc": the standard library with bytecode (precompile.mjs)
     for (const old of await caches.keys()) if (old.startsWith("pyodide-") && old !== name) await caches.delete(old);
     return await caches.open(name);
   } catch {
