@@ -8,30 +8,33 @@ from joblib import Parallel, delayed
 from workloads import CPU_TASKS, count_primes
 
 
-def timed(run, repeat: int = 1) -> float:
-    """The best of `repeat` timings: the one least disturbed by whatever else the machine does."""
-    times = []
-    for _ in range(repeat):
+def best_times(runs: dict) -> dict[str, float]:
+    """Each run twice, in the order A B C C B A, keeping its best time: load from other programs
+    can only slow a run down, and the order spreads a slow moment over all of them alike."""
+    best: dict[str, float] = {}
+    for name in [*runs, *reversed(runs)]:
         start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        runs[name]()
+        best[name] = min(best.get(name, float("inf")), time.perf_counter() - start)
+    return best
 
 
 if __name__ == "__main__":
     n_jobs = min(2, os.cpu_count() or 1)
     # The first loky call starts the worker processes; joblib then keeps and reuses them.
-    start_up = timed(lambda: Parallel(n_jobs=n_jobs)(delayed(count_primes)(10) for _ in range(4)))
-    sequential = timed(lambda: [count_primes(n) for n in CPU_TASKS], repeat=2)
-    loky = timed(
-        lambda: Parallel(n_jobs=n_jobs)(delayed(count_primes)(n) for n in CPU_TASKS), repeat=2
+    start = time.perf_counter()
+    Parallel(n_jobs=n_jobs)(delayed(count_primes)(10) for _ in range(4))
+    start_up = time.perf_counter() - start
+    best = best_times(
+        {
+            "sequential": lambda: [count_primes(n) for n in CPU_TASKS],
+            "loky": lambda: Parallel(n_jobs=n_jobs)(delayed(count_primes)(n) for n in CPU_TASKS),
+            "threads": lambda: Parallel(n_jobs=n_jobs, prefer="threads")(
+                delayed(count_primes)(n) for n in CPU_TASKS
+            ),
+        }
     )
-    threads = timed(
-        lambda: Parallel(n_jobs=n_jobs, prefer="threads")(
-            delayed(count_primes)(n) for n in CPU_TASKS
-        ),
-        repeat=2,
-    )
+    sequential, loky, threads = best["sequential"], best["loky"], best["threads"]
     print(f"{len(CPU_TASKS)} prime counts, n_jobs={n_jobs}")
     print(f"starting the loky workers: {start_up:.2f} s (once, then reused)")
     print(f"best of 2 runs each - sequential: {sequential:.2f} s")

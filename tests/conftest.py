@@ -160,6 +160,7 @@ def proof(record_property):
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     runs = []  # (wall, CPU) seconds of each example run (tests/test_examples.py)
+    cpu: collections.Counter = collections.Counter()  # test id -> CPU seconds of its runs
     for outcome in ("passed", "failed", "skipped", "error"):
         for report in terminalreporter.stats.get(outcome, []):
             if getattr(report, "when", "call") != "call" and outcome != "skipped":
@@ -172,6 +173,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
                         counts[f"{kind} / {detail}"][outcome] += 1
                 elif name == "example_run":
                     runs.append(value)
+                    cpu[report.nodeid.partition("[")[2].rstrip("]")] += value[1]
     if not counts:
         return
     terminalreporter.section("what was executed")
@@ -192,6 +194,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     for line in lines:
         terminalreporter.write_line(line)
     summary += ["", *lines, ""] + where_the_time_went(terminalreporter)
+    summary += ["", "| example runs using the most CPU | CPU s |", "|---|---|"]
+    summary += [f"| {test_id} | {seconds:.1f} |" for test_id, seconds in cpu.most_common(25)]
     (ROOT / "test-summary.md").write_text("\n".join(summary) + "\n")
 
 
