@@ -8,8 +8,8 @@ propagates as an ExceptionGroup. A Future runs nothing: it carries one value bet
 import anyio
 
 
-async def double(n: int) -> int:
-    await anyio.sleep(0.05 * (3 - n))  # the last one finishes first
+async def double(n: int, step: float = 0.05) -> int:
+    await anyio.sleep(step * (3 - n))  # the last one finishes first
     return n * 2
 
 
@@ -17,7 +17,9 @@ async def main() -> None:
     with anyio.fail_after(5):  # a bound on every wait below
         print(f"  gather:       {await anyio.gather(double(1), double(2), double(3))}")
         print(f"  amap:         {await anyio.amap(double, [1, 2, 3])}")
-        async with anyio.as_completed(double(1), double(2), double(3)) as finished:
+        # 0.2 s apart, so that they finish one by one even on a busy machine: trio runs tasks
+        # that wake up together in a random order, on purpose (tests must not rely on one)
+        async with anyio.as_completed(double(1, 0.2), double(2, 0.2), double(3, 0.2)) as finished:
             print(f"  as_completed: {[handle.return_value async for handle in finished]}")
 
         future: anyio.Future[str] = anyio.Future()

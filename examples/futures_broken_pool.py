@@ -2,7 +2,7 @@
 
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 
@@ -14,11 +14,18 @@ def job(n: int) -> int:
 
 
 def run(executor: ProcessPoolExecutor, items: range) -> None:
-    futures = [executor.submit(job, n) for n in items]
-    outcomes = []
+    """Submit every item, then collect each outcome: the job's value, or "broken". The pool can
+    break while jobs are still being submitted, so submit() can raise BrokenProcessPool too."""
+    futures: list[Future[int] | None] = []
+    for n in items:
+        try:
+            futures.append(executor.submit(job, n))
+        except BrokenProcessPool:
+            futures.append(None)
+    outcomes: list[int | str] = []
     for future in futures:
         try:
-            outcomes.append(future.result())
+            outcomes.append("broken" if future is None else future.result(timeout=10))
         except BrokenProcessPool:
             outcomes.append("broken")
     print("outcomes:", outcomes)
