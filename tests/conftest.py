@@ -161,10 +161,13 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     runs = []  # (wall, CPU) seconds of each example run (tests/test_examples.py)
     cpu: collections.Counter = collections.Counter()  # test id -> CPU seconds of its runs
+    alone: list[float] = []  # seconds of each exclusive test's call: the machine had no other
     for outcome in ("passed", "failed", "skipped", "error"):
         for report in terminalreporter.stats.get(outcome, []):
             if getattr(report, "when", "call") != "call" and outcome != "skipped":
                 continue
+            if report.when == "call" and "exclusive" in report.keywords:
+                alone.append(report.duration)
             for name, value in getattr(report, "user_properties", []):
                 if name == "proof":
                     kind, detail = value
@@ -190,6 +193,10 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
         lines.append(
             f"example runs: {len(runs)}, {sum(r[0] for r in runs):.0f} s of wall time and"
             f" {sum(r[1] for r in runs):.0f} s of CPU time in all"
+        )
+    if alone:
+        lines.append(
+            f"exclusive (timing) tests: {len(alone)}, {sum(alone):.0f} s with the machine alone"
         )
     for line in lines:
         terminalreporter.write_line(line)
