@@ -159,24 +159,16 @@ def proof(record_property):
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
-    runs = []  # (wall, CPU) seconds of each example run (tests/test_examples.py)
-    cpu: collections.Counter = collections.Counter()  # test id -> CPU seconds of its runs
-    alone: list[float] = []  # seconds of each exclusive test's call: the machine had no other
     for outcome in ("passed", "failed", "skipped", "error"):
         for report in terminalreporter.stats.get(outcome, []):
             if getattr(report, "when", "call") != "call" and outcome != "skipped":
                 continue
-            if report.when == "call" and "exclusive" in report.keywords:
-                alone.append(report.duration)
             for name, value in getattr(report, "user_properties", []):
                 if name == "proof":
                     kind, detail = value
                     counts[kind][outcome] += 1
                     if detail:
                         counts[f"{kind} / {detail}"][outcome] += 1
-                elif name == "example_run":
-                    runs.append(value)
-                    cpu[report.nodeid.partition("[")[2].rstrip("]")] += value[1]
     if not counts:
         return
     terminalreporter.section("what was executed")
@@ -186,41 +178,54 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
         parts = [f"{c[o]} {o}" for o in ("passed", "failed", "skipped", "error") if c[o]]
         terminalreporter.write_line(f"{kind:<48} {', '.join(parts)}")
         summary.append(f"| {kind} | {c['passed']} | {c['failed'] + c['error']} | {c['skipped']} |")
-    wall = terminalreporter._session_start.elapsed().seconds
-    lines = [f"wall time of the run: {wall:.0f} s"]
+    headline, tables = where_the_time_went(terminalreporter)
+    for line in headline:
+        terminalreporter.write_line(line)
+    for line in tables[: tables.index("")]:  # the table per module
+        terminalreporter.write_line(line)
+    (ROOT / "test-summary.md").write_text("\n".join([*summary, "", *headline, "", *tables]) + "\n")
+
+
+def where_the_time_went(terminalreporter) -> tuple[list[str], list[str]]:
+    """Where to look first when the suite gets slower. The headline: the run's wall time, its
+    example runs' wall and CPU time, the exclusive tests' time with the machine alone. Then
+    tables: test time (setup + call + teardown) per module, the slowest tests, the example runs
+    using the most CPU. Tests run side by side, so the sums exceed the wall time."""
+    per_test: collections.Counter = collections.Counter()
+    cpu: collections.Counter = collections.Counter()  # example test id -> CPU s of its runs
+    runs = []  # (wall, CPU) seconds of each example run (tests/test_examples.py)
+    alone = []  # seconds of each exclusive test's call
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            if not (getattr(report, "nodeid", None) and hasattr(report, "duration")):
+                continue
+            per_test[report.nodeid] += report.duration
+            if report.when != "call":
+                continue
+            if "exclusive" in report.keywords:
+                alone.append(report.duration)
+            for name, value in report.user_properties:
+                if name == "example_run":
+                    runs.append(value)
+                    cpu[report.nodeid.partition("[")[2].rstrip("]")] += value[1]
+    headline = [f"wall time of the run: {terminalreporter._session_start.elapsed().seconds:.0f} s"]
     if runs:
         # CPU time: the program and every process it waited for (RUSAGE_CHILDREN of the worker).
-        lines.append(
+        headline.append(
             f"example runs: {len(runs)}, {sum(r[0] for r in runs):.0f} s of wall time and"
             f" {sum(r[1] for r in runs):.0f} s of CPU time in all"
         )
     if alone:
-        lines.append(
+        headline.append(
             f"exclusive (timing) tests: {len(alone)}, {sum(alone):.0f} s with the machine alone"
         )
-    for line in lines:
-        terminalreporter.write_line(line)
-    summary += ["", *lines, ""] + where_the_time_went(terminalreporter)
-    summary += ["", "| example runs using the most CPU | CPU s |", "|---|---|"]
-    summary += [f"| {test_id} | {seconds:.1f} |" for test_id, seconds in cpu.most_common(25)]
-    (ROOT / "test-summary.md").write_text("\n".join(summary) + "\n")
-
-
-def where_the_time_went(terminalreporter) -> list[str]:
-    """Test time (setup + call + teardown) per module and the slowest tests: where to look first
-    when the suite gets slower. Tests run side by side, so the sums exceed the wall time."""
-    per_test: collections.Counter = collections.Counter()
-    for reports in terminalreporter.stats.values():
-        for report in reports:
-            if getattr(report, "nodeid", None) and hasattr(report, "duration"):
-                per_test[report.nodeid] += report.duration
     per_module: collections.Counter = collections.Counter()
     for nodeid, seconds in per_test.items():
         per_module[nodeid.split("::")[0]] += seconds
-    lines = ["| module | test time (s) |", "|---|---|"]
-    lines += [f"| {module} | {seconds:.0f} |" for module, seconds in per_module.most_common()]
-    lines += ["", "| slowest tests | s |", "|---|---|"]
-    lines += [f"| {nodeid} | {seconds:.1f} |" for nodeid, seconds in per_test.most_common(15)]
-    for line in lines[: len(per_module) + 2]:
-        terminalreporter.write_line(line)
-    return lines
+    tables = ["| module | test time (s) |", "|---|---|"]
+    tables += [f"| {module} | {seconds:.0f} |" for module, seconds in per_module.most_common()]
+    tables += ["", "| slowest tests | s |", "|---|---|"]
+    tables += [f"| {nodeid} | {seconds:.1f} |" for nodeid, seconds in per_test.most_common(15)]
+    tables += ["", "| example runs using the most CPU | CPU s |", "|---|---|"]
+    tables += [f"| {test_id} | {seconds:.1f} |" for test_id, seconds in cpu.most_common(25)]
+    return headline, tables
