@@ -26,11 +26,12 @@ def job(base: str, requests: int) -> str:
         print(f"  job {requests}: cleaned up")
 
 
-with latency_server_process() as base:
+# Two servers: one that answers after LATENCY, one that is far too slow for the deadlines below.
+with latency_server_process() as base, latency_server_process(latency=2.0) as slow:
     # 1. A deadline around any block of (patched) blocking code.
     try:
         with gevent.Timeout(LATENCY / 2):
-            fetch(f"{base}/too-slow")
+            fetch(f"{slow}/too-slow")
     except gevent.Timeout as timeout:
         print(f"1. {type(timeout).__name__}: {timeout}")
         print(f"   is it an Exception? {isinstance(timeout, Exception)}")
@@ -38,12 +39,12 @@ with latency_server_process() as base:
     # 2. The same, but leave the block silently.
     body = None
     with gevent.Timeout(LATENCY / 2, False):
-        body = fetch(f"{base}/too-slow")
+        body = fetch(f"{slow}/too-slow")
     print(f"2. after a silent timeout, body = {body}")
 
     # 3. Wait a while for a group; kill what has not finished.
-    jobs = [gevent.spawn(job, base, n) for n in (1, 2, 8)]
-    finished = gevent.joinall(jobs, timeout=4.5 * LATENCY)
+    jobs = [gevent.spawn(job, base, n) for n in (1, 2, 20)]  # 1, 2 and 20 requests in a row
+    finished = gevent.joinall(jobs, timeout=10 * LATENCY)
     print(f"3. finished in time: {[g.value for g in finished]}")
     gevent.killall(jobs)  # raises GreenletExit inside the others and waits for them
     print(f"   all dead now: {all(g.dead for g in jobs)}")
@@ -55,6 +56,6 @@ with latency_server_process() as base:
 #>   job 1: cleaned up
 #>   job 2: cleaned up
 #> 3. finished in time: ['job 1: done', 'job 2: done']
-#>   job 8: killed while waiting for request {int}
-#>   job 8: cleaned up
+#>   job 20: killed while waiting for request {int}
+#>   job 20: cleaned up
 #>    all dead now: True

@@ -31,7 +31,11 @@ def count_words(text: str, start: int, stop: int, counter) -> int:
 
 @ray.remote
 def nap(seconds: float) -> float:
-    time.sleep(seconds)
+    # ray.cancel() interrupts a running task between two bytecodes, not inside one long C call
+    # such as time.sleep(60): short sleeps let it land within 0.05 s.
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
     return seconds
 
 
@@ -59,7 +63,7 @@ if __name__ == "__main__":
         # The short one is submitted first, so that it starts even if Ray has one worker free,
         # and listed last: ray.wait() returns whatever is ready, not the list's first.
         short = nap.remote(0.1)
-        refs = [nap.remote(2.0), short]
+        refs = [nap.remote(60.0), short]  # the long one is still running when we cancel it
         ready, not_ready = ray.wait(refs, num_returns=1, timeout=10)
         print("first done:", ray.get(ready), "still running:", len(not_ready))
         # Don't leave work running into ray.shutdown(): cancel it and wait for the cancellation.
