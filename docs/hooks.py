@@ -427,7 +427,6 @@ def on_post_build(config, **_) -> None:
     lock = json.loads((ROOT / "node_modules/pyodide/pyodide-lock.json").read_text())
     (site / "pyodide" / "pyodide-lock.json").write_text(json.dumps(lock | {"packages": {}}))
     precompiled_stdlib(site / "pyodide" / "python_stdlib.zip")
-    (site / "assets" / "runner" / "precompile.mjs").unlink(missing_ok=True)  # a build step
     slim_search_index(site / "search" / "search_index.json")
     bundle_runner_editor(site)
 
@@ -467,13 +466,16 @@ def precompiled_stdlib(target: Path) -> None:
             timeout=300,
         )
         partial.replace(cached)
+        for stale in cached.parent.glob("python_stdlib-*.zip"):  # built for other inputs
+            if stale != cached:
+                stale.unlink()
     shutil.copyfile(cached, target)
 
 
 def bundle_runner_editor(site: Path) -> None:
     """The runner's code editor (CodeMirror 6, from node_modules) as one minified file,
     assets/runner/editor.js, built with esbuild; runner.js loads it on the first edit. Its
-    source, editor.src.js, imports npm packages by name and is of no use in the site."""
+    source, editor.src.js, imports npm packages by name; mkdocs.yml keeps it out of the site."""
     source = DOCS / "assets" / "runner" / "editor.src.js"
     target = site / "assets" / "runner" / "editor.js"
     esbuild = ROOT / "node_modules" / ".bin" / "esbuild"
@@ -484,7 +486,6 @@ def bundle_runner_editor(site: Path) -> None:
         cwd=ROOT,
         timeout=120,
     )
-    (site / "assets" / "runner" / "editor.src.js").unlink(missing_ok=True)
 
 
 CODE_BLOCK = re.compile(r"<pre\b.*?</pre>", re.S)

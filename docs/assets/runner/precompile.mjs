@@ -16,7 +16,7 @@ const { loadPyodide } = await import(pathToFileURL(pyodideMjs).href);
 const pyodide = await loadPyodide();
 pyodide.globals.set("MODULES", pyodide.toPy(modules));
 pyodide.runPython(`
-import importlib, importlib.util, io, sys, zipfile
+import importlib, importlib.util, sys, zipfile
 from importlib._bootstrap_external import _code_to_hash_pyc
 
 for name in ["pyodide.code", "traceback", "types", *MODULES]:  # the runner's and the programs'
@@ -31,8 +31,7 @@ loaded = {
     and spec.origin.startswith(archive + "/") and spec.origin.endswith(".py")
 }
 assert len(loaded) > 50, f"only {len(loaded)} modules found in {archive}: has Pyodide changed?"
-buffer = io.BytesIO()
-with zipfile.ZipFile(archive) as source, zipfile.ZipFile(buffer, "w") as target:
+with zipfile.ZipFile(archive) as source, zipfile.ZipFile("/tmp/stdlib.zip", "w") as target:
     for info in source.infolist():
         data = source.read(info)
         target.writestr(info, data)
@@ -42,8 +41,6 @@ with zipfile.ZipFile(archive) as source, zipfile.ZipFile(buffer, "w") as target:
             pyc = _code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
             entry = zipfile.ZipInfo(info.filename + "c", info.date_time)
             target.writestr(entry, bytes(pyc), zipfile.ZIP_DEFLATED, 9)
-with open("/tmp/stdlib.zip", "wb") as file:
-    file.write(buffer.getvalue())
 print(f"{len(loaded)} modules precompiled", file=sys.stderr)
 `);
 writeFileSync(output, pyodide.FS.readFile("/tmp/stdlib.zip"));
